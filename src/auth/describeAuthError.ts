@@ -1,0 +1,137 @@
+/** What the user reads when signing in, refreshing or signing out fails: cause and next step. */
+export interface AuthErrorExplanation {
+  /** Stable tag, for tests and for choosing follow-up actions. */
+  kind: 'idp-error' | 'stale-callback' | 'session-ended' | 'network' | 'issuer-mismatch' | 'unknown';
+  title: string;
+  explanation: string;
+  next: string;
+  /** The IdP's own words, when it sent any (`error` and `error_description`). */
+  code?: string;
+  description?: string;
+  /** Whether signing in again is the way out (a button is offered). */
+  signInAgain: boolean;
+}
+
+/** Meaning of the OAuth/OIDC `error` codes a Keycloak realm sends back (RFC 6749 §4.1.2.1, OIDC §3.1.2.6). */
+const IDP_ERRORS: Record<string, { explanation: string; next: string }> = {
+  access_denied: {
+    explanation:
+      'The sign-in was cancelled or refused at the realm (the user pressed Cancel, or a policy denied it).',
+    next: 'Sign in again. If it keeps happening, ask the realm admin to check Login events filtered on LOGIN_ERROR.',
+  },
+  login_required: {
+    explanation: 'The realm needs the user to sign in interactively.',
+    next: 'Sign in again with your username and password.',
+  },
+  interaction_required: {
+    explanation: 'The realm needs the user to do something on its pages (accept terms, update a password).',
+    next: 'Sign in again and complete the steps the realm shows.',
+  },
+  consent_required: {
+    explanation: 'The realm wants the user to consent to this client first.',
+    next: 'Sign in again and accept the consent screen.',
+  },
+  invalid_request: {
+    explanation:
+      'The realm refused the sign-in request, usually because the callback URI is not registered for this client or PKCE is misconfigured.',
+    next: "Check that this portal's callback URL is in the client's Valid Redirect URIs and that PKCE S256 is allowed.",
+  },
+  unauthorized_client: {
+    explanation: 'This client is not allowed to use the authorization code flow in this realm.',
+    next: 'Ask the realm admin to enable Standard Flow for the client.',
+  },
+  invalid_client: {
+    explanation:
+      'The realm does not know this client ID, or expects a client secret (a confidential client).',
+    next: 'Check clientId in config.json; the client must be public (no secret).',
+  },
+  invalid_scope: {
+    explanation: 'A requested scope does not exist for this client.',
+    next: 'Check the scope in config.json against the client scopes of the realm.',
+  },
+  invalid_grant: {
+    explanation:
+      'The realm refused the code or refresh token: it expired, was used already, or the session ended.',
+    next: 'Sign in again.',
+  },
+  server_error: {
+    explanation: 'The realm hit an internal error.',
+    next: 'Try again in a moment; if it persists, the realm admin can look at the server log and Login events.',
+  },
+  temporarily_unavailable: {
+    explanation: 'The realm is overloaded or under maintenance.',
+    next: 'Try again in a few minutes.',
+  },
+};
+
+const SESSION_ENDED = /not active|session|token is not active|refresh token/i;
+
+/**
+ * Turns whatever oidc-client-ts / react-oidc-context reported into words for a developer or QA.
+ * Never includes the failing request's form: `ErrorResponse.form` carries the refresh token.
+ */
+export function describeAuthError(error: unknown): AuthErrorExplanation {
+  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
+  const message = typeof record.message === 'string' ? record.message : String(inner);
+  const code = typeof record.error === 'string' ? record.error : undefined;
+  const description = typeof record.error_description === 'string' ? record.error_description : undefined;
+  const idpWords = { ...(code ? { code } : {}), ...(description ? { description } : {}) };
+
+  if (code === 'invalid_grant' && SESSION_ENDED.test(description ?? '')) {
+    return {
+      kind: 'session-ended',
+      title: 'Your session ended',
+      explanation: `The realm no longer accepts this session's refresh token (${description}).`,
+      next: 'Sign in again.',
+      signInAgain: true,
+      ...idpWords,
+    };
+  }
+  if (code) {
+    const known = IDP_ERRORS[code];
+    return {
+      kind: 'idp-error',
+      title: `The realm answered ${code}`,
+      explanation: known?.explanation ?? 'The realm refused the request.',
+      next: known?.next ?? 'Sign in again; if it persists, show this message to the realm admin.',
+      signInAgain: true,
+      ...idpWords,
+    };
+  }
+  if (/no matching state|no state in response/i.test(message)) {
+    return {
+      kind: 'stale-callback',
+      title: 'This sign-in response is stale',
+      explanation:
+        'The page was opened with a sign-in response this tab did not start, or that was already used (a reload, Back, or a link from another tab).',
+      next: 'Sign in again from this tab.',
+      signInAgain: true,
+    };
+  }
+  if (/issuer/i.test(message)) {
+    return {
+      kind: 'issuer-mismatch',
+      title: 'The realm is not the one configured',
+      explanation: message,
+      next: 'Check the authority in config.json: it must be the realm URL the tokens are issued by.',
+      signInAgain: false,
+    };
+  }
+  if (/failed to fetch|networkerror|network error|load failed|timeout/i.test(message)) {
+    return {
+      kind: 'network',
+      title: 'The realm could not be reached',
+      explanation: `No answer from the realm (${message}): it is down, the address is wrong, or it does not allow this portal's origin (CORS).`,
+      next: "Check the authority in config.json and that the client's Web Origins include this portal's origin.",
+      signInAgain: false,
+    };
+  }
+  return {
+    kind: 'unknown',
+    title: 'Signing in failed',
+    explanation: message,
+    next: 'Try signing in again.',
+    signInAgain: true,
+  };
+}

@@ -1,0 +1,14 @@
+import { useEffect } from 'react';
+import type { EnvironmentConfig } from '../config/types.ts';
+import { isCallbackFor } from './isCallbackFor.ts';
+
+/**
+ * A failed callback leaves `error`, `state` (and maybe `code`) in the address bar; a reload would
+ * replay it. Once the failure is in state, replace the URL so history holds nothing of it.
+ * (Success is cleaned by AuthProvider's onSigninCallback.)
+ */
+export function useCallbackCleanup(environment: EnvironmentConfig, error: unknown): void {
+  useEffect(() => {
+    if (error && isCallbackFor(environment, window.location)) window.history.replaceState(null, '', '/');
+  }, [environment, error]);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './readConfig.ts';
+
+const environment = {
+  id: 'acceptance',
+  label: 'Acceptance',
+  authority: 'https://acc.example.org/auth/realms/abrumet',
+  clientId: 'portal',
+  api: { baseUrl: 'https://api.acc.example.org/', requiredRole: 'therapist' },
+};
+
+describe('readConfig', () => {
+  it('accepts a minimal environment and fills the defaults a user would expect', () => {
+    const result = readConfig({ environments: [environment] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [env] = result.config.environments;
+    expect(result.config.defaultEnvironment).toBe('acceptance');
+    expect(env?.redirectUri).toBe('/callback/acceptance');
+    expect(env?.scope).toBe('openid profile email');
+    expect(env?.tokenStore).toBe('session');
+    expect(env?.api.baseUrl).toBe('https://api.acc.example.org');
+    expect(env?.api.allowedOrigins).toEqual(['https://api.acc.example.org']);
+  });
+
+  it('lists every problem at once', () => {
+    const result = readConfig({
+      defaultEnvironment: 'prod',
+      environments: [{ id: 'Bad Id', authority: 'http://auth.example.org/realms/x', api: {} }, 'oops'],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'environments[0].id: use lower-case letters, digits and dashes',
+      'environments[0].authority: "http://auth.example.org/realms/x" must use https: (http: is only allowed for 127.0.0.1/localhost)',
+      'environments[0].clientId: is missing',
+      'environments[0].api.baseUrl: is missing',
+      'environments[1]: must be an object',
+      'config.defaultEnvironment: "prod" is not the id of an environment',
+    ]);
+  });
+
+  it.each([
+    [null, 'config.json: must be a JSON object'],
+    [[], 'config.json: must be a JSON object'],
+    [{}, 'environments: must list at least one environment'],
+    [{ environments: [] }, 'environments: must list at least one environment'],
+    [{ environments: [environment, environment] }, 'environments[1].id: "acceptance" is used twice'],
+    [
+      { environments: [{ ...environment, authority: 'not a url' }] },
+      'environments[0].authority: "not a url" is not an absolute http(s) URL',
+    ],
+    [
+      { environments: [{ ...environment, authority: 'https://u:p@x.org/r' }] },
+      'environments[0].authority: must not contain credentials',
+    ],
+    [
+      { environments: [{ ...environment, tokenStore: 'local' }] },
+      'environments[0].tokenStore: must be "session" or "memory"',
+    ],
+    [
+      { environments: [{ ...environment, presets: [{ name: 'x', path: '/x', method: 'FETCH' }] }] },
+      'environments[0].presets[0].method: must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+    ],
+    [{ adminEmail: 'nobody', environments: [environment] }, 'config.adminEmail: must be an e-mail address'],
+  ])('reports %j as a problem', (raw, problem) => {
+    const result = readConfig(raw);
+    expect(result.ok ? [] : result.problems).toContain(problem);
+  });
+
+  it('allows http only on loopback, for the local stack', () => {
+    const local = { ...environment, authority: 'http://127.0.0.1:8180/auth/realms/abrumet' };
+    expect(readConfig({ environments: [local] }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,167 @@
+import type { ApiConfig, EndpointPreset, EnvironmentConfig, PortalConfig } from './types.ts';
+
+export type ReadConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
+
+type Json = Record<string, unknown>;
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Loopback hosts may use http: (the local stack); everything else must be https:. */
+const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+
+/**
+ * Validates config.json once, at start-up, and lists every problem at once (not just the first),
+ * so whoever edits the file fixes it in one go.
+ */
+export function readConfig(raw: unknown): ReadConfigResult {
+  const problems: string[] = [];
+  const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
+
+  if (!isObject(raw)) return { ok: false, problems: ['config.json: must be a JSON object'] };
+
+  const text = (obj: Json, key: string, path: string, fallback?: string): string => {
+    const value = obj[key];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (typeof value !== 'string' || value.trim() === '') {
+      problem(`${path}.${key}`, value === undefined ? 'is missing' : 'must be a non-empty string');
+      return '';
+    }
+    return value.trim();
+  };
+
+  const url = (obj: Json, key: string, path: string): string => {
+    const value = text(obj, key, path);
+    if (value === '') return '';
+    const parsed = URL.parse(value);
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+      problem(`${path}.${key}`, `"${value}" is not an absolute http(s) URL`);
+    } else if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+      problem(`${path}.${key}`, `"${value}" must use https: (http: is only allowed for 127.0.0.1/localhost)`);
+    } else if (parsed.username || parsed.password) {
+      problem(`${path}.${key}`, 'must not contain credentials');
+    }
+    return value.replace(/\/+$/, '');
+  };
+
+  const readApi = (value: unknown, path: string): ApiConfig => {
+    if (!isObject(value)) {
+      problem(path, value === undefined ? 'is missing' : 'must be an object');
+      return { baseUrl: '', allowedOrigins: [], requiredRole: '' };
+    }
+    const baseUrl = url(value, 'baseUrl', path);
+    const rawOrigins = value.allowedOrigins;
+    let allowedOrigins: string[] = [];
+    if (rawOrigins !== undefined && !Array.isArray(rawOrigins)) {
+      problem(`${path}.allowedOrigins`, 'must be a list of origins');
+    } else {
+      rawOrigins?.forEach((origin, i) => {
+        const parsed = typeof origin === 'string' ? URL.parse(origin) : null;
+        if (!parsed || parsed.origin === 'null') problem(`${path}.allowedOrigins[${i}]`, 'must be an origin');
+        else allowedOrigins.push(parsed.origin);
+      });
+    }
+    const baseOrigin = URL.parse(baseUrl)?.origin;
+    if (baseOrigin && !allowedOrigins.includes(baseOrigin)) allowedOrigins = [baseOrigin, ...allowedOrigins];
+    const audience = value.audience;
+    if (audience !== undefined && typeof audience !== 'string')
+      problem(`${path}.audience`, 'must be a string');
+    return {
+      baseUrl,
+      allowedOrigins,
+      requiredRole: text(value, 'requiredRole', path, 'therapist'),
+      ...(typeof audience === 'string' && audience ? { audience } : {}),
+    };
+  };
+
+  const readPresets = (value: unknown, path: string): EndpointPreset[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problem(path, 'must be a list');
+      return [];
+    }
+    return value.flatMap((item, i): EndpointPreset[] => {
+      const at = `${path}[${i}]`;
+      if (!isObject(item)) {
+        problem(at, 'must be an object');
+        return [];
+      }
+      const method = text(item, 'method', at, 'GET').toUpperCase();
+      if (!METHODS.includes(method)) problem(`${at}.method`, `must be one of ${METHODS.join(', ')}`);
+      const preset: EndpointPreset = { name: text(item, 'name', at), method, path: text(item, 'path', at) };
+      if (typeof item.body === 'string') preset.body = item.body;
+      if (typeof item.requiredRole === 'string') preset.requiredRole = item.requiredRole;
+      return [preset];
+    });
+  };
+
+  const readEnvironment = (value: unknown, i: number): EnvironmentConfig | null => {
+    const path = `environments[${i}]`;
+    if (!isObject(value)) {
+      problem(path, 'must be an object');
+      return null;
+    }
+    const id = text(value, 'id', path);
+    if (id && !/^[a-z0-9-]+$/.test(id)) problem(`${path}.id`, 'use lower-case letters, digits and dashes');
+    const tokenStore = value.tokenStore ?? 'session';
+    if (tokenStore !== 'session' && tokenStore !== 'memory') {
+      problem(`${path}.tokenStore`, 'must be "session" or "memory"');
+    }
+    const redirectUri = text(value, 'redirectUri', path, `/callback/${id}`);
+    if (!redirectUri.startsWith('/') && !URL.parse(redirectUri)) {
+      problem(`${path}.redirectUri`, 'must be an absolute URL or a path starting with /');
+    }
+    return {
+      id,
+      label: text(value, 'label', path, id),
+      production: value.production === true,
+      authority: url(value, 'authority', path),
+      clientId: text(value, 'clientId', path),
+      redirectUri,
+      scope: text(value, 'scope', path, 'openid profile email'),
+      api: readApi(value.api, `${path}.api`),
+      presets: readPresets(value.presets, `${path}.presets`),
+      tokenStore: tokenStore === 'memory' ? 'memory' : 'session',
+    };
+  };
+
+  const rawEnvironments = raw.environments;
+  const environments: EnvironmentConfig[] = [];
+  if (!Array.isArray(rawEnvironments) || rawEnvironments.length === 0) {
+    problem('environments', 'must list at least one environment');
+  } else {
+    rawEnvironments.forEach((value, i) => {
+      const environment = readEnvironment(value, i);
+      if (!environment) return;
+      if (environment.id && environments.some((e) => e.id === environment.id)) {
+        problem(`environments[${i}].id`, `"${environment.id}" is used twice`);
+      }
+      environments.push(environment);
+    });
+  }
+
+  const defaultEnvironment = text(raw, 'defaultEnvironment', 'config', environments[0]?.id ?? '');
+  if (
+    defaultEnvironment &&
+    environments.length > 0 &&
+    !environments.some((e) => e.id === defaultEnvironment)
+  ) {
+    problem('config.defaultEnvironment', `"${defaultEnvironment}" is not the id of an environment`);
+  }
+  const adminEmail = raw.adminEmail;
+  if (adminEmail !== undefined && (typeof adminEmail !== 'string' || !adminEmail.includes('@'))) {
+    problem('config.adminEmail', 'must be an e-mail address');
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      defaultEnvironment,
+      environments,
+      ...(typeof adminEmail === 'string' ? { adminEmail } : {}),
+    },
+  };
+}

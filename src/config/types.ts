@@ -1,0 +1,43 @@
+/** A ready-made request QA can pick instead of typing (issue: request pane presets). */
+export interface EndpointPreset {
+  name: string;
+  method: string;
+  path: string;
+  body?: string;
+  requiredRole?: string;
+}
+
+export interface ApiConfig {
+  /** Relative request URLs resolve against this. */
+  baseUrl: string;
+  /** Origins the bearer may be sent to without asking (compared as parsed origins). */
+  allowedOrigins: string[];
+  /** Realm role the API requires, e.g. `therapist`. */
+  requiredRole: string;
+  /** Expected `aud` of access tokens, when the realm sets one. */
+  audience?: string;
+}
+
+export interface EnvironmentConfig {
+  id: string;
+  label: string;
+  /** Production gets unmistakable styling and confirmations for mutating requests. */
+  production: boolean;
+  /** Realm URL, e.g. `https://{domain}/auth/realms/abrumet`; also the expected token issuer. */
+  authority: string;
+  clientId: string;
+  /** Absolute, or a path resolved against the portal's own origin (e.g. `/callback/local`). */
+  redirectUri: string;
+  scope: string;
+  api: ApiConfig;
+  presets: EndpointPreset[];
+  /** Where oidc-client-ts keeps this tab's tokens: sessionStorage (survives reload) or memory. */
+  tokenStore: 'session' | 'memory';
+}
+
+export interface PortalConfig {
+  defaultEnvironment: string;
+  /** Realm admin who registers clients (the registration form drafts a mail to it). */
+  adminEmail?: string;
+  environments: EnvironmentConfig[];
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { ConfigErrorPage } from './config/ConfigErrorPage.tsx';
+import { loadConfig } from './config/loadConfig.ts';
+import './app/app.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+
+const result = await loadConfig();
+root.render(
+  <StrictMode>
+    <ErrorBoundary>
+      {result.ok ? <App config={result.config} /> : <ConfigErrorPage problems={result.problems} />}
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+
+interface CopyButtonProps {
+  /** Called at click time so secrets are read only when the user asks. */
+  getText: () => string;
+  label: string;
+  /** Asked before copying (e.g. the refresh token); cancelled means nothing is copied. */
+  confirm?: string;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies to the clipboard with a visible, announced confirmation. */
+export function CopyButton({ getText, label, confirm }: CopyButtonProps) {
+  const [state, setState] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = window.setTimeout(() => setState('idle'), 2000);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+
+  const copy = async () => {
+    if (confirm && !window.confirm(confirm)) return;
+    try {
+      await navigator.clipboard.writeText(getText());
+      setState('copied');
+    } catch {
+      // The browser refused (no permission or not a secure context): say so instead of pretending.
+      setState('failed');
+    }
+  };
+
+  return (
+    <span className="copy">
+      <button type="button" className="button button--quiet" onClick={() => void copy()}>
+        {label}
+      </button>
+      <span
+        role="status"
+        className={state === 'failed' ? 'copy__status copy__status--failed' : 'copy__status'}
+      >
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Copy blocked by the browser: select the text instead'
+            : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Page } from 'playwright-core';
+
+/** Signs in the way a user does: the portal's button, then the realm's login form. */
+export async function signInThroughPage(
+  page: Page,
+  portalUrl: string,
+  username: string,
+  password = username,
+) {
+  await page.goto(portalUrl);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
