@@ -1,11 +1,14 @@
+import { Suspense } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { AuthErrorPanel } from '../auth/AuthErrorPanel.tsx';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { RequestPane } from '../request/RequestPane.tsx';
-import { TokenPanel } from '../token/TokenPanel.tsx';
 import { Header } from './Header.tsx';
+import { lazyNamed } from './lazyNamed.ts';
+
+const TokenPanel = lazyNamed(() => import('../token/TokenPanel.tsx'), 'TokenPanel');
+const RequestPane = lazyNamed(() => import('../request/RequestPane.tsx'), 'RequestPane');
 
 interface ShellProps {
   config: PortalConfig;
@@ -28,10 +31,10 @@ export function Shell({ environment }: ShellProps) {
             Checking your sign-in…
           </p>
         ) : user ? (
-          <>
+          <Suspense fallback={<p className="muted">Loading the token view…</p>}>
             <TokenPanel user={user} environment={environment} />
             <RequestPane environment={environment} accessToken={user.access_token} />
-          </>
+          </Suspense>
         ) : (
           <SignInPanel environment={environment} />
         )}
