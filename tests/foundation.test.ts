@@ -1,31 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
-import { type Stack, startStack } from './support/stack.ts';
+import { startStack } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+const session = useBrowserSession();
 
 describe('the portal on the local stack', () => {
   it('signs a therapist in, shows who and the token, and cleans the callback URL', async () => {
+    const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await expect.poll(() => page.getByText('Signed in as').textContent()).toContain('therapist');
     const token = await page.getByTestId('raw-token').first().textContent();
@@ -35,18 +17,20 @@ describe('the portal on the local stack', () => {
   });
 
   it('keeps tokens out of localStorage', async () => {
+    const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByText('Signed in as').waitFor();
     const token = (await page.getByTestId('raw-token').first().textContent()) ?? '';
     const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-    const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    const tabStorage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     expect(token.length).toBeGreaterThan(100);
     expect(local).not.toContain(token);
     expect(local).not.toContain('refresh_token');
-    expect(session).toContain(token);
+    expect(tabStorage).toContain(token);
   });
 
   it('calls GET /api/v1/me with the bearer and shows 200 and the body', async () => {
+    const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Send' }).click();
     const response = page.getByLabel('Response');
@@ -55,12 +39,14 @@ describe('the portal on the local stack', () => {
   });
 
   it("shows the realm's error for a wrong password", async () => {
+    const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist', 'not-the-password');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Invalid username or password.');
   });
 
   it('signs out back to the signed-out page', async () => {
+    const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
@@ -68,6 +54,7 @@ describe('the portal on the local stack', () => {
   });
 
   it('lists every configuration problem instead of a blank page', async () => {
+    const { page } = session;
     const broken = await startStack({
       editConfig: (config) => ({ ...config, defaultEnvironment: 'nowhere', environments: [{ id: 'local' }] }),
     });

@@ -1,9 +1,14 @@
-import { Suspense } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { AuthErrorPanel } from '../auth/AuthErrorPanel.tsx';
+import { isCallbackFor } from '../auth/isCallbackFor.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
+import { decodeToken } from '../token/decodeToken.ts';
+import { measureSkew } from '../token/measureSkew.ts';
+import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
+import { useTokenSession } from '../token/useTokenSession.ts';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 
@@ -19,21 +24,45 @@ interface ShellProps {
 export function Shell({ environment }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
+  const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
+  const session = useTokenSession(auth, cameFromCallback);
+  const { removeUser } = auth;
+  const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
+  // Refresh failures are explained next to the Refresh button, not here.
+  const signInError =
+    auth.error && !['signinSilent', 'renewSilent'].includes(auth.error.source) ? auth.error : null;
+  const access = decodeToken(user?.access_token);
+  const skewMs = measureSkew(access.ok ? access.payload.exp : undefined, user?.expires_at);
 
   return (
     <div className={environment.production ? 'app app--production' : 'app'}>
       <Header environment={environment} />
       <main className="page">
-        {auth.error && <AuthErrorPanel error={auth.error} environment={environment} />}
+        {signInError && <AuthErrorPanel error={signInError} environment={environment} />}
+        {duplicated && (
+          <p className="card card--warn" role="status">
+            This tab was opened as a copy of another one. Tokens stay per tab, so the copied session was
+            dropped here: two tabs sharing one refresh token would end each other's session. Sign in again in
+            this tab (the realm still knows you, so it will not ask for your password).
+          </p>
+        )}
         {auth.isLoading && !user ? (
           <p className="muted" role="status">
             Checking your sign-in…
           </p>
         ) : user ? (
           <Suspense fallback={<p className="muted">Loading the token view…</p>}>
-            <TokenPanel user={user} environment={environment} />
-            <RequestPane environment={environment} accessToken={user.access_token} />
+            <TokenPanel user={user} environment={environment} session={session} />
+            <RequestPane
+              environment={environment}
+              tokens={{
+                access: user.access_token,
+                id: user.id_token,
+                previousAccess: session.previousAccessToken,
+              }}
+              clockSkewMs={skewMs}
+            />
           </Suspense>
         ) : (
           <SignInPanel environment={environment} />

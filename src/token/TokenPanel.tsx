@@ -1,27 +1,59 @@
 import type { User } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { CopyButton } from '../ui/CopyButton.tsx';
-import { RawToken } from './RawToken.tsx';
+import { Countdown } from './Countdown.tsx';
+import { decodeToken } from './decodeToken.ts';
+import { EventsTimeline } from './EventsTimeline.tsx';
+import { measureSkew } from './measureSkew.ts';
+import { RefreshChanges } from './RefreshChanges.tsx';
+import { RefreshControls } from './RefreshControls.tsx';
+import { TokenTabs } from './TokenTabs.tsx';
+import { TokenVerdict } from './TokenVerdict.tsx';
+import type { TokenSession } from './useTokenSession.ts';
+import './token.css';
 
 interface TokenPanelProps {
   user: User;
   environment: EnvironmentConfig;
+  session: TokenSession;
 }
 
-export function TokenPanel({ user }: TokenPanelProps) {
+/** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
+export function TokenPanel({ user, environment, session }: TokenPanelProps) {
+  const access = decodeToken(user.access_token);
+  const exp = access.ok && typeof access.payload.exp === 'number' ? access.payload.exp : undefined;
+  const iat = access.ok && typeof access.payload.iat === 'number' ? access.payload.iat : undefined;
+  const skewMs = measureSkew(exp, user.expires_at);
   return (
-    <section className="card" aria-labelledby="token-title">
-      <div className="card__head">
-        <h2 id="token-title">Access token</h2>
-        <div className="actions">
-          <CopyButton label="Copy token" getText={() => user.access_token} />
-          <CopyButton
-            label="Copy Authorization header"
-            getText={() => `Authorization: Bearer ${user.access_token}`}
-          />
-        </div>
+    <section className="card token-panel" aria-labelledby="token-title">
+      <h2 id="token-title" className="sr-only">
+        Your token
+      </h2>
+      <TokenVerdict access={access} environment={environment} />
+      <div className="token-panel__time">
+        {exp !== undefined ? (
+          <Countdown exp={exp} iat={iat} skewMs={skewMs} />
+        ) : (
+          <p className="muted">This access token carries no expiry the portal can read.</p>
+        )}
+        <RefreshControls
+          session={session}
+          hasRefreshToken={Boolean(user.refresh_token)}
+          exp={exp}
+          iat={iat}
+          skewMs={skewMs}
+        />
       </div>
-      <RawToken token={user.access_token} label="Access token" />
+      {session.previousAccessToken && (
+        <RefreshChanges previous={session.previousAccessToken} current={user.access_token} />
+      )}
+      <TokenTabs
+        accessToken={user.access_token}
+        {...(user.id_token ? { idToken: user.id_token } : {})}
+        {...(user.refresh_token ? { refreshToken: user.refresh_token } : {})}
+        environment={environment}
+        skewMs={skewMs}
+      />
+      <EventsTimeline events={session.events} />
     </section>
   );
 }

@@ -11,11 +11,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-interface StackOptions {
+export interface StackOptions {
   accessTokenTtl?: number;
   /** Rewrites the served config.json (e.g. a misconfigured realm). */
   editConfig?: (config: Record<string, unknown>) => Record<string, unknown>;
   extraConnectOrigins?: string[];
+  /** Callback paths the local client accepts besides /callback/local (e.g. a second environment). */
+  extraRedirectPaths?: string[];
 }
 
 /** The real devstack and the built portal on free ports of 127.0.0.1, as `npm start` wires them. */
@@ -28,7 +30,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const idp = await createIdp({
     portalOrigins: [portal.url],
-    redirectUris: [`${portal.url}/callback/local`],
+    redirectUris: ['/callback/local', ...(options.extraRedirectPaths ?? [])].map(
+      (path) => `${portal.url}${path}`,
+    ),
     postLogoutRedirectUris: [`${portal.url}/`],
     ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
   });

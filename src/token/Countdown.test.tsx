@@ -1,0 +1,81 @@
+import { act, render, screen } from '@testing-library/react';
+import { Profiler, StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Countdown } from './Countdown.tsx';
+
+const start = Date.UTC(2026, 10, 27, 12, 0, 0);
+const iat = start / 1000;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(start);
+});
+afterEach(() => vi.useRealTimers());
+
+const renderCountdown = (exp: number, skewMs = 0) =>
+  render(
+    <StrictMode>
+      <Countdown exp={exp} iat={iat} skewMs={skewMs} />
+    </StrictMode>,
+  );
+
+describe('Countdown', () => {
+  it('ticks down every second from exp', () => {
+    renderCountdown(iat + 300);
+    expect(screen.getByTestId('countdown').textContent).toBe('5:00 left');
+    act(() => vi.advanceTimersByTime(3000));
+    expect(screen.getByTestId('countdown').textContent).toBe('4:57 left');
+  });
+
+  it('cannot drift: after a sleep it shows what exp says, not the ticks it missed', () => {
+    renderCountdown(iat + 300);
+    // The machine sleeps: the clock jumps 200 s while no interval fired.
+    vi.setSystemTime(start + 200_000);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByTestId('countdown').textContent).toBe('1:39 left');
+  });
+
+  it('turns to expiring in the last minute, then counts the time since expiry', () => {
+    renderCountdown(iat + 300);
+    act(() => vi.advanceTimersByTime(241_000));
+    expect(screen.getByText('Expiring soon')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(101_000));
+    expect(screen.getByText('Expired')).toBeTruthy();
+    expect(screen.getByTestId('countdown').textContent).toBe('expired 0:42 ago');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
+  });
+
+  it("uses the server's clock and says how far off ours is", () => {
+    // Our clock is 130 s behind the server: 130 s of the token's life are already gone.
+    renderCountdown(iat + 300, 130_000);
+    expect(screen.getByTestId('countdown').textContent).toBe('2:50 left');
+    expect(screen.getByTestId('skew').textContent).toContain('Your clock is 2 min 10 s behind the server');
+  });
+
+  it('says nothing about a skew of a second or two', () => {
+    renderCountdown(iat + 300, 1500);
+    expect(screen.queryByTestId('skew')).toBeNull();
+  });
+
+  it('is the only part of the page that re-renders on the tick', () => {
+    let countdownRenders = 0;
+    let siblingRenders = 0;
+    function ClaimsTableStandIn() {
+      siblingRenders += 1;
+      return <p>Claims table</p>;
+    }
+    render(
+      <div>
+        <ClaimsTableStandIn />
+        <Profiler id="countdown" onRender={() => (countdownRenders += 1)}>
+          <Countdown exp={iat + 300} iat={iat} skewMs={0} />
+        </Profiler>
+      </div>,
+    );
+    const siblingBefore = siblingRenders;
+    const countdownBefore = countdownRenders;
+    for (let second = 0; second < 5; second += 1) act(() => vi.advanceTimersByTime(1000));
+    expect(countdownRenders - countdownBefore).toBe(5);
+    expect(siblingRenders).toBe(siblingBefore);
+  });
+});

@@ -1,0 +1,58 @@
+export interface RefreshFailure {
+  /** `session-ended` is terminal: no retry, sign in again. The others keep the current token. */
+  kind: 'session-ended' | 'network' | 'proxy' | 'timeout' | 'no-refresh-token' | 'other';
+  message: string;
+  next: string;
+}
+
+/**
+ * Why a refresh_token grant failed, for the person holding the token. `ErrorResponse.form` (which
+ * carries the refresh token) is deliberately never read.
+ */
+export function describeRefreshError(error: unknown): RefreshFailure {
+  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
+  const code = typeof record.error === 'string' ? record.error : undefined;
+  const description = typeof record.error_description === 'string' ? record.error_description : '';
+  const message = typeof record.message === 'string' ? record.message : String(inner);
+
+  // RFC 6749 §5.2: invalid_grant means the refresh token is invalid, expired, revoked or reused
+  // (Keycloak: "Token is not active", "Session not active", "Stale token"). Retrying cannot help.
+  if (code === 'invalid_grant') {
+    return {
+      kind: 'session-ended',
+      message: `Your session ended: the realm refused the refresh token (${description || code}).`,
+      next: 'Sign in again.',
+    };
+  }
+  if (code) {
+    return {
+      kind: 'other',
+      message: `The realm refused the refresh: ${code}${description ? ` (${description})` : ''}.`,
+      next: 'Your current token is kept. If it keeps failing, sign in again.',
+    };
+  }
+  if (/content-type|json|unexpected token|<html|<!doctype/i.test(message)) {
+    return {
+      kind: 'proxy',
+      message: `Something between you and the realm answered with a web page instead of tokens (e.g. a proxy's 502): ${message}`,
+      next: 'Your current token is kept. Try again in a moment.',
+    };
+  }
+  if (/timed? ?out|timeout/i.test(message)) {
+    return {
+      kind: 'timeout',
+      message: 'The realm did not answer in time.',
+      next: 'Your current token is kept. Try again.',
+    };
+  }
+  if (/failed to fetch|networkerror|network error|load failed/i.test(message)) {
+    return {
+      kind: 'network',
+      message:
+        "No answer from the realm's token endpoint: it is down, unreachable, or CORS blocked the response.",
+      next: "Your current token is kept. Check the network and that the client's Web Origins include this portal.",
+    };
+  }
+  return { kind: 'other', message, next: 'Your current token is kept. Try again, or sign in again.' };
+}

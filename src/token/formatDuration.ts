@@ -1,0 +1,25 @@
+/** `m:ss` for the countdown (hours fold into minutes: tokens rarely live that long). */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(Math.abs(totalSeconds)));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** "3 min 12 s", "2 h 5 min", "4 d 1 h": two units at most, for reading not computing. */
+export function formatSpan(totalSeconds: number): string {
+  const s = Math.round(Math.abs(totalSeconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  if (s < 86400) {
+    const minutes = Math.floor((s % 3600) / 60);
+    return minutes ? `${Math.floor(s / 3600)} h ${minutes} min` : `${Math.floor(s / 3600)} h`;
+  }
+  const hours = Math.floor((s % 86400) / 3600);
+  return hours ? `${Math.floor(s / 86400)} d ${hours} h` : `${Math.floor(s / 86400)} d`;
+}
+
+/** "in 3 min 12 s" / "2 min ago" / "now", relative to `nowSeconds`. */
+export function formatRelative(atSeconds: number, nowSeconds: number): string {
+  const delta = Math.round(atSeconds - nowSeconds);
+  if (delta === 0) return 'now';
+  return delta > 0 ? `in ${formatSpan(delta)}` : `${formatSpan(delta)} ago`;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+
+const TTL = 6;
+const session = useBrowserSession({ accessTokenTtl: TTL });
+
+const expOfShownToken = async () => {
+  const raw = (await session.page.getByTestId('raw-token').first().textContent()) ?? '';
+  const payload = JSON.parse(Buffer.from(raw.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    exp: number;
+    jti: string;
+  };
+  return payload;
+};
+
+describe('the token inspector', () => {
+  it('tells a therapist the token can call the API and shows the roles', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent()).toContain('This token can call the API');
+    await expect.poll(() => page.locator('.chip--required').textContent()).toBe('therapist');
+    expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
+    await page.screenshot({ path: 'docs/token-therapist.png', fullPage: true });
+  });
+
+  it('tells a patient the token lacks the therapist role', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'patient');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent()).toContain('This token lacks the realm role therapist');
+    expect(await verdict.textContent()).toContain('signed in as a patient?');
+    await page.screenshot({ path: 'docs/token-patient.png', fullPage: true });
+  });
+
+  it('counts down to expiry, then Refresh brings a new token with a later exp', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const countdown = page.getByTestId('countdown');
+    await expect.poll(() => countdown.textContent()).toMatch(/^0:0\d left$/);
+    const first = await countdown.textContent();
+    await expect.poll(() => countdown.textContent()).not.toBe(first);
+    await expect
+      .poll(() => countdown.textContent(), { timeout: (TTL + 5) * 1000 })
+      .toMatch(/^expired 0:\d\d ago$/);
+    const before = await expOfShownToken();
+
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+    const after = await expOfShownToken();
+    expect(after.exp).toBeGreaterThan(before.exp);
+    await expect.poll(() => countdown.textContent()).toMatch(/left$/);
+    expect(await page.getByText(/What the last refresh changed/).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Session events' }).textContent()).toContain('Refreshed');
+  });
+
+  it('sends one token request for a double-clicked Refresh', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/protocol/openid-connect/token') && request.method() === 'POST') {
+        refreshes.push(request.postData() ?? '');
+      }
+    });
+    const before = await expOfShownToken();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).dblclick();
+    await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+    expect(refreshes.filter((body) => body.includes('grant_type=refresh_token'))).toHaveLength(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('explains access_denied from the realm and cleans the callback URL', async () => {
+    const { page, stack } = session;
+    let state = '';
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/protocol/openid-connect/auth')) state = url.searchParams.get('state') ?? '';
+    });
+    await page.goto(stack.portalUrl);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Username').waitFor();
+    expect(state).not.toBe('');
+    await page.goto(
+      `${stack.portalUrl}/callback/local?error=access_denied&error_description=User+cancelled+login&state=${state}`,
+    );
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('access_denied');
+    expect(await alert.textContent()).toContain('User cancelled login');
+    expect(await alert.textContent()).toContain('Next step');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+
+  it('says plainly that a replayed callback is stale', async () => {
+    const { page, stack } = session;
+    await page.goto(`${stack.portalUrl}/callback/local?code=old-code&state=not-from-this-tab`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('This sign-in response is stale');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+  });
+});
