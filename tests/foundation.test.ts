@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserSession } from './support/session.ts';
+import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
 
-const session = useBrowserSession();
+const session = setupBrowserSession();
 
 describe('the portal on the local stack', () => {
   it('signs a therapist in, shows who and the token, and cleans the callback URL', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowserSession } from './support/session.ts';
+import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
 const TTL = 6;
-const session = useBrowserSession({ accessTokenTtl: TTL });
+const session = setupBrowserSession({ accessTokenTtl: TTL });
 
 const expOfShownToken = async () => {
   const raw = (await session.page.getByTestId('raw-token').first().textContent()) ?? '';

@@ -40,12 +40,14 @@ export function DecodedView({ decoded, checks, skewMs, requiredRole }: DecodedVi
       ))}
       {raw ? (
         <div className="decoded__raw">
-          <pre className="json json--header" aria-label="Header JSON">
-            {JSON.stringify(decoded.header, null, 2)}
-          </pre>
-          <pre className="json json--payload" aria-label="Payload JSON">
-            {JSON.stringify(decoded.payload, null, 2)}
-          </pre>
+          <figure>
+            <figcaption className="json-caption json-caption--header">Header</figcaption>
+            <pre className="json json--header">{JSON.stringify(decoded.header, null, 2)}</pre>
+          </figure>
+          <figure>
+            <figcaption className="json-caption json-caption--payload">Payload</figcaption>
+            <pre className="json json--payload">{JSON.stringify(decoded.payload, null, 2)}</pre>
+          </figure>
         </div>
       ) : (
         <>

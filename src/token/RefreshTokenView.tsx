@@ -24,7 +24,8 @@ export function RefreshTokenView({ token, decoded }: RefreshTokenViewProps) {
             Hide refresh token
           </button>
         ) : asking ? (
-          <span className="confirm" role="group" aria-label="Confirm reveal">
+          <fieldset className="confirm">
+            <legend className="sr-only">Confirm reveal</legend>
             Show the refresh token on screen?
             <button
               type="button"
@@ -39,7 +40,7 @@ export function RefreshTokenView({ token, decoded }: RefreshTokenViewProps) {
             <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
               Cancel
             </button>
-          </span>
+          </fieldset>
         ) : (
           <button type="button" className="button" onClick={() => setAsking(true)}>
             Reveal refresh token

@@ -12,8 +12,8 @@ const stores = new WeakMap<Clock, Map<number, NowStore>>();
 
 /** One interval per (clock, period), shared by every subscriber and stopped with the last one. */
 function nowStore(intervalMs: number, now: Clock): NowStore {
-  let byInterval = stores.get(now);
-  if (!byInterval) stores.set(now, (byInterval = new Map()));
+  const byInterval = stores.get(now) ?? new Map<number, NowStore>();
+  stores.set(now, byInterval);
   const existing = byInterval.get(intervalMs);
   if (existing) return existing;
 

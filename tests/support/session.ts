@@ -14,7 +14,7 @@ export interface BrowserSession {
  * Registers the usual lifecycle for a browser test file: one devstack and one Chromium for the
  * file, a fresh browser context (empty storage) per test, everything closed at the end.
  */
-export function useBrowserSession(options: StackOptions = {}): BrowserSession {
+export function setupBrowserSession(options: StackOptions = {}): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     [session.stack, session.browser] = await Promise.all([startStack(options), launchBrowser()]);
