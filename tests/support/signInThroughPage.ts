@@ -6,8 +6,9 @@ export async function signInThroughPage(
   portalUrl: string,
   username: string,
   password = username,
+  { navigate = true } = {},
 ) {
-  await page.goto(portalUrl);
+  if (navigate) await page.goto(portalUrl);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);

@@ -18,13 +18,15 @@ export interface StackOptions {
   extraConnectOrigins?: string[];
   /** Callback paths the local client accepts besides /callback/local (e.g. a second environment). */
   extraRedirectPaths?: string[];
+  /** The built portal to serve (default: the browser tests' build). */
+  root?: string;
 }
 
 /** The real devstack and the built portal on free ports of 127.0.0.1, as `npm start` wires them. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let urls = { issuer: '', apiUrl: '' };
   const portal = await createPortal({
-    root: TEST_DIST,
+    root: options.root ?? TEST_DIST,
     config: () => (options.editConfig ?? ((c) => c))(localConfig(urls)),
     extraConnectOrigins: options.extraConnectOrigins ?? [],
   });

@@ -1,0 +1,38 @@
+import type { DevUser } from './users.ts';
+
+export interface KeycloakClaimsInput {
+  user: DevUser;
+  clientId: string;
+  sid: string | undefined;
+  authTime: number | undefined;
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * The claims a Keycloak access token carries on top of the JWT basics (iss, sub, aud, exp, iat, jti,
+ * scope), for one of the devstack users. `typ: "Bearer"` is what resource servers check to refuse
+ * ID tokens (typ "ID") and refresh tokens (typ "Refresh").
+ */
+export function keycloakClaims({
+  user,
+  clientId,
+  sid,
+  authTime,
+  allowedOrigins,
+}: KeycloakClaimsInput): Record<string, unknown> {
+  return {
+    typ: 'Bearer',
+    azp: clientId,
+    ...(sid === undefined ? {} : { sid }),
+    ...(authTime === undefined ? {} : { auth_time: authTime }),
+    'allowed-origins': [...allowedOrigins],
+    realm_access: { roles: [user.realmRole, 'offline_access', 'default-roles-abrumet'] },
+    resource_access: { account: { roles: ['manage-account', 'view-profile'] } },
+    email_verified: true,
+    name: user.name,
+    preferred_username: user.username,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    email: user.email,
+  };
+}

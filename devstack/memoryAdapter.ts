@@ -1,0 +1,94 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+
+interface Entry {
+  payload: AdapterPayload;
+  expiresAt: number;
+}
+
+// Token kinds that revokeByGrantId must remove (the same set as oidc-provider's own memory adapter).
+const grantable = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'PreAuthorizedCode',
+]);
+
+const sweepEvery = 500;
+
+/**
+ * An in-memory oidc-provider adapter scoped to one IdP instance. oidc-provider's built-in one works
+ * too but prints a "development-only adapter" warning on every start; the devstack IS development
+ * only, and keeping storage per instance keeps parallel test servers apart.
+ */
+export function memoryAdapter(): (model: string) => Adapter {
+  const entries = new Map<string, Entry>();
+  const grantMembers = new Map<string, Set<string>>();
+  const sessionIdByUid = new Map<string, string>();
+  const idByUserCode = new Map<string, string>();
+  let writes = 0;
+
+  const read = (key: string): AdapterPayload | undefined => {
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry.payload;
+  };
+
+  const sweep = () => {
+    const now = Date.now();
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt <= now) entries.delete(key);
+    }
+    for (const [grantId, members] of grantMembers) {
+      for (const key of members) if (!entries.has(key)) members.delete(key);
+      if (members.size === 0) grantMembers.delete(grantId);
+    }
+  };
+
+  return (model: string): Adapter => {
+    const keyFor = (id: string) => `${model}:${id}`;
+    return {
+      async upsert(id, payload, expiresIn) {
+        const key = keyFor(id);
+        const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Infinity;
+        entries.set(key, { payload, expiresAt });
+        if (model === 'Session' && typeof payload.uid === 'string') sessionIdByUid.set(payload.uid, id);
+        if (typeof payload.userCode === 'string') idByUserCode.set(payload.userCode, id);
+        if (grantable.has(model) && typeof payload.grantId === 'string') {
+          const members = grantMembers.get(payload.grantId) ?? new Set<string>();
+          members.add(key);
+          grantMembers.set(payload.grantId, members);
+        }
+        writes += 1;
+        if (writes % sweepEvery === 0) sweep();
+      },
+      async find(id) {
+        return read(keyFor(id));
+      },
+      async findByUid(uid) {
+        const id = sessionIdByUid.get(uid);
+        return id === undefined ? undefined : read(keyFor(id));
+      },
+      async findByUserCode(userCode) {
+        const id = idByUserCode.get(userCode);
+        return id === undefined ? undefined : read(keyFor(id));
+      },
+      async consume(id) {
+        const payload = read(keyFor(id));
+        if (payload !== undefined) payload.consumed = Math.floor(Date.now() / 1000);
+      },
+      async destroy(id) {
+        entries.delete(keyFor(id));
+      },
+      async revokeByGrantId(grantId) {
+        for (const key of grantMembers.get(grantId) ?? []) entries.delete(key);
+        grantMembers.delete(grantId);
+      },
+    };
+  };
+}
