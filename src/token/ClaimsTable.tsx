@@ -1,5 +1,5 @@
 import type { ClaimCheck } from './checkClaims.ts';
-import { CLAIM_INFO, TIME_CLAIMS } from './claimInfo.ts';
+import { CLAIM_INFO, orderedClaims, TIME_CLAIMS } from './claimInfo.ts';
 import type { JsonObject } from './decodeToken.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 import { RoleChips } from './RoleChips.tsx';
@@ -74,7 +74,7 @@ export function ClaimsTable({ caption, claims, checks, skewMs, requiredRole, par
         </tr>
       </thead>
       <tbody>
-        {Object.entries(claims).map(([claim, value]) => {
+        {orderedClaims(claims).map(([claim, value]) => {
           const flags = checks.filter((check) => check.claim === claim);
           return (
             <tr key={claim} className={flags.length ? `claims__row--${flags[0]?.severity}` : undefined}>

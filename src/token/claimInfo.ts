@@ -40,3 +40,34 @@ export const CLAIM_INFO: Record<string, string> = {
 
 /** Claims whose value is a NumericDate (seconds since the epoch). */
 export const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time']);
+
+/** What people look for first: time, then who issued it and for whom, then who it is, then roles. */
+const CLAIM_ORDER = [
+  'alg',
+  'typ',
+  'kid',
+  'exp',
+  'iat',
+  'nbf',
+  'auth_time',
+  'iss',
+  'aud',
+  'azp',
+  'sub',
+  'preferred_username',
+  'name',
+  'email',
+  'realm_access',
+  'resource_access',
+  'scope',
+  'allowed-origins',
+];
+
+/** Claims in reading order: the known ones as above, the rest as the token has them. */
+export function orderedClaims(claims: Record<string, unknown>): Array<[string, unknown]> {
+  const rank = (claim: string) => {
+    const i = CLAIM_ORDER.indexOf(claim);
+    return i === -1 ? CLAIM_ORDER.length : i;
+  };
+  return Object.entries(claims).sort(([a], [b]) => rank(a) - rank(b));
+}
