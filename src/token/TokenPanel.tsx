@@ -3,6 +3,7 @@ import type { EnvironmentConfig } from '../config/types.ts';
 import { Countdown } from './Countdown.tsx';
 import { decodeToken } from './decodeToken.ts';
 import { EventsTimeline } from './EventsTimeline.tsx';
+import { issuerMismatch } from './issuerMismatch.ts';
 import { measureSkew } from './measureSkew.ts';
 import { RefreshChanges } from './RefreshChanges.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
@@ -23,11 +24,17 @@ export function TokenPanel({ user, environment, session }: TokenPanelProps) {
   const exp = access.ok && typeof access.payload.exp === 'number' ? access.payload.exp : undefined;
   const iat = access.ok && typeof access.payload.iat === 'number' ? access.payload.iat : undefined;
   const skewMs = measureSkew(exp, user.expires_at);
+  const mixUp = issuerMismatch(environment.authority, [access, decodeToken(user.id_token)]);
   return (
     <section className="card token-panel" aria-labelledby="token-title">
       <h2 id="token-title" className="sr-only">
         Your token
       </h2>
+      {mixUp && (
+        <p className="flag flag--error" role="alert">
+          {mixUp}
+        </p>
+      )}
       <TokenVerdict access={access} environment={environment} />
       <div className="token-panel__time">
         {exp !== undefined ? (

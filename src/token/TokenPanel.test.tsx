@@ -1,0 +1,99 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { User } from 'oidc-client-ts';
+import { StrictMode } from 'react';
+import { AuthContext, type AuthContextProps } from 'react-oidc-context';
+import { describe, expect, it, vi } from 'vitest';
+import type { EnvironmentConfig } from '../config/types.ts';
+import { fakeJwt } from '../test/fakeJwt.ts';
+import { TokenPanel } from './TokenPanel.tsx';
+import type { TokenSession } from './useTokenSession.ts';
+
+const issuer = 'https://auth.example.org/auth/realms/abrumet';
+const environment: EnvironmentConfig = {
+  id: 'acceptance',
+  label: 'Acceptance',
+  production: false,
+  authority: issuer,
+  clientId: 'portal',
+  redirectUri: '/callback/acceptance',
+  scope: 'openid',
+  api: {
+    baseUrl: 'https://api.example.org',
+    allowedOrigins: ['https://api.example.org'],
+    requiredRole: 'therapist',
+  },
+  presets: [],
+  tokenStore: 'session',
+};
+const now = Math.floor(Date.now() / 1000);
+const session: TokenSession = { events: [], record: vi.fn(), markTrigger: vi.fn() };
+const auth = { events: {}, signinSilent: vi.fn(), signinRedirect: vi.fn() } as unknown as AuthContextProps;
+
+function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-value') {
+  const user = new User({
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    token_type: 'Bearer',
+    profile: { sub: 'u1', iss: issuer, aud: 'portal', exp: now + 300, iat: now },
+    expires_at: now + 300,
+  });
+  return render(
+    <StrictMode>
+      <AuthContext.Provider value={auth}>
+        <TokenPanel user={user} environment={environment} session={session} />
+      </AuthContext.Provider>
+    </StrictMode>,
+  );
+}
+
+const payload = {
+  iss: issuer,
+  sub: 'u1',
+  exp: now + 300,
+  iat: now,
+  typ: 'Bearer',
+  realm_access: { roles: ['therapist'] },
+};
+
+describe('TokenPanel', () => {
+  it('renders a claim holding HTML as inert text', () => {
+    const { container } = renderPanel(fakeJwt({ ...payload, name: '<img src=x onerror="alert(1)">' }));
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getAllByText('<img src=x onerror="alert(1)">').length).toBeGreaterThan(0);
+  });
+
+  it('reports an opaque access token instead of crashing', () => {
+    renderPanel('2YotnFZFEjr1zCsicMWpAA');
+    expect(screen.getByTestId('verdict').textContent).toContain(
+      'Cannot tell whether this token can call the API',
+    );
+    expect(screen.getByRole('note').textContent).toContain('opaque token');
+  });
+
+  it('masks the refresh token until the reveal is confirmed', async () => {
+    const user = userEvent.setup();
+    renderPanel(fakeJwt(payload));
+    await user.click(screen.getByRole('tab', { name: 'Refresh token' }));
+    expect(screen.queryByText('opaque-refresh-token-value')).toBeNull();
+    expect(screen.getByTestId('refresh-masked').textContent).toContain('26 characters');
+    await user.click(screen.getByRole('button', { name: 'Reveal refresh token' }));
+    expect(screen.queryByText('opaque-refresh-token-value')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Yes, reveal' }));
+    expect(within(screen.getByRole('tabpanel')).getByText('opaque-refresh-token-value')).toBeTruthy();
+  });
+
+  it('raises a mix-up error for a token from another realm', () => {
+    renderPanel(fakeJwt({ ...payload, iss: 'https://evil.example.org/auth/realms/abrumet' }));
+    expect(screen.getByRole('alert').textContent).toContain('not by the configured realm');
+  });
+
+  it('copies the Authorization header and confirms it visibly', async () => {
+    const user = userEvent.setup();
+    const token = fakeJwt(payload);
+    renderPanel(token);
+    await user.click(screen.getByRole('button', { name: 'Copy Authorization header' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(`Authorization: Bearer ${token}`);
+    expect(screen.getAllByText('Copied').length).toBe(1);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fakeJwt } from '../test/fakeJwt.ts';
+import { decodeToken } from './decodeToken.ts';
+import { issuerMismatch } from './issuerMismatch.ts';
+
+const realm = 'https://auth.example.org/auth/realms/abrumet';
+const from = (iss: string) => decodeToken(fakeJwt({ iss }));
+
+describe('issuerMismatch', () => {
+  it('accepts tokens from the configured realm', () => {
+    expect(issuerMismatch(realm, [from(realm), from(`${realm}/`)])).toBeNull();
+  });
+  it('names the foreign issuer when one token comes from elsewhere', () => {
+    const other = 'https://acc.example.org/auth/realms/abrumet';
+    expect(issuerMismatch(realm, [from(realm), from(other)])).toContain(`issued by ${other}`);
+  });
+  it('ignores tokens it cannot decode', () => {
+    expect(issuerMismatch(realm, [decodeToken('opaque')])).toBeNull();
+  });
+});
