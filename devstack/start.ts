@@ -28,9 +28,9 @@ async function main() {
   const stop = async () => {
     await Promise.allSettled(stopping.map((close) => close()));
   };
-  const hint = (envName: string, error: unknown) =>
+  const hint = (envName: string, busyPort: number, error: unknown) =>
     error instanceof Error && /busy/.test(error.message)
-      ? new Error(`${error.message} For example: ${envName}=${ports.portal + 1000} npm start`)
+      ? new Error(`${error.message} For example: ${envName}=${busyPort + 100} npm start`)
       : error;
 
   try {
@@ -41,10 +41,10 @@ async function main() {
       redirectUris: [`${origin}/callback/local`],
       postLogoutRedirectUris: [`${origin}/`],
       ...(accessTokenTtl ? { accessTokenTtl } : {}),
-    }).catch((error: unknown) => Promise.reject(hint('IDP_PORT', error)));
+    }).catch((error: unknown) => Promise.reject(hint('IDP_PORT', ports.idp, error)));
     stopping.push(idp.close);
     const api = await createApi({ port: ports.api, issuer: idp.issuer, allowedOrigins: [origin] }).catch(
-      (error: unknown) => Promise.reject(hint('API_PORT', error)),
+      (error: unknown) => Promise.reject(hint('API_PORT', ports.api, error)),
     );
     stopping.push(api.close);
     const config = JSON.stringify(localConfig({ issuer: idp.issuer, apiUrl: api.url }));
@@ -69,7 +69,7 @@ async function main() {
       const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || /in use/i.test(String(error));
       throw busy
         ? new Error(
-            `Port ${ports.portal} (the portal) is busy: stop what uses it, or choose another port. For example: PORTAL_PORT=${ports.portal + 1000} npm start`,
+            `Port ${ports.portal} (the portal) is busy: stop what uses it, or choose another port. For example: PORTAL_PORT=${ports.portal + 100} npm start`,
           )
         : error;
     });
