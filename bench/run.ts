@@ -23,7 +23,9 @@ const outDir = mkdtempSync(join(tmpdir(), 'abrumet-bench-'));
 try {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const size = initialJsSize(outDir);
-  line(`Initial JavaScript      ${kb(size.gzipBytes)} gzip (budget ${kb(INITIAL_JS_BUDGET)}, ${size.files.length} files)`);
+  line(
+    `Initial JavaScript      ${kb(size.gzipBytes)} gzip (budget ${kb(INITIAL_JS_BUDGET)}, ${size.files.length} files)`,
+  );
 
   const stack = await startStack({ root: outDir });
   const browser = await launchBrowser();
@@ -32,7 +34,9 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i += 1) runs.push(await timeToFirstToken(browser, stack.portalUrl));
     line(`Portal load to Sign in  median ${ms(median(runs.map((r) => r.loadMs)))} of ${RUNS} cold runs`);
-    line(`Time to first token     median ${ms(median(runs.map((r) => r.firstTokenMs)))} of ${RUNS} cold runs (load, login page, callback, decode)`);
+    line(
+      `Time to first token     median ${ms(median(runs.map((r) => r.firstTokenMs)))} of ${RUNS} cold runs (load, login page, callback, decode)`,
+    );
   } finally {
     await browser.close();
     await stack.close();

@@ -2,7 +2,7 @@ import { createApi } from '../../devstack/api.ts';
 import { createIdp } from '../../devstack/idp.ts';
 import { localConfig } from '../../devstack/localConfig.ts';
 import { createPortal } from '../../devstack/portal.ts';
-import { TEST_DIST } from './buildPortal.ts';
+import { testDist } from './buildPortal.ts';
 
 export interface Stack {
   portalUrl: string;
@@ -26,7 +26,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let urls = { issuer: '', apiUrl: '' };
   const portal = await createPortal({
-    root: options.root ?? TEST_DIST,
+    root: options.root ?? testDist(),
     config: () => (options.editConfig ?? ((c) => c))(localConfig(urls)),
     extraConnectOrigins: options.extraConnectOrigins ?? [],
   });
