@@ -1,5 +1,7 @@
 import { useAuth } from 'react-oidc-context';
+import { forgetTokensHere } from '../auth/forgetTokensHere.ts';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { useEnvironmentSwitch } from '../config/useEnvironmentSwitch.ts';
 
 interface HeaderProps {
   environment: EnvironmentConfig;
@@ -7,7 +9,9 @@ interface HeaderProps {
 
 export function Header({ environment }: HeaderProps) {
   const auth = useAuth();
+  const { environments, switchTo } = useEnvironmentSwitch();
   const profile = auth.user?.profile;
+  const production = environment.production;
   return (
     <header className="header">
       <div className="header__brand">
@@ -16,10 +20,24 @@ export function Header({ environment }: HeaderProps) {
         </span>
         <span>Abrumet API debug portal</span>
       </div>
-      <span className={environment.production ? 'env-badge env-badge--production' : 'env-badge'}>
-        <span className="sr-only">Environment: </span>
-        {environment.production ? `⚠ ${environment.label}` : environment.label}
-      </span>
+      {environments.length > 1 && (
+        <label className={production ? 'env-switch env-switch--production' : 'env-switch'}>
+          <span className="env-switch__label">Environment</span>
+          <select value={environment.id} onChange={(event) => switchTo(event.target.value)}>
+            {environments.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.production ? `${candidate.label} ⚠` : candidate.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {(production || environments.length <= 1) && (
+        <span className={production ? 'env-badge env-badge--production' : 'env-badge'}>
+          <span className="sr-only">Environment: </span>
+          {production ? `⚠ ${environment.label}` : environment.label}
+        </span>
+      )}
       <div className="header__user">
         {profile && (
           <>
@@ -30,9 +48,20 @@ export function Header({ environment }: HeaderProps) {
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => void auth.signoutRedirect()}
+              title="Ends your session at the realm, then comes back here"
+              disabled={auth.activeNavigator === 'signoutRedirect'}
+              // replace: the signed-in page leaves history, so Back cannot bring its token back.
+              onClick={() => void auth.signoutRedirect({ redirectMethod: 'replace' })}
             >
               Sign out
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              title="Removes the tokens from this tab only; the realm session stays, so the next sign-in may not ask for a password"
+              onClick={() => void forgetTokensHere(auth)}
+            >
+              Forget tokens here
             </button>
           </>
         )}

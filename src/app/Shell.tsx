@@ -14,6 +14,8 @@ import { lazyNamed } from './lazyNamed.ts';
 
 const TokenPanel = lazyNamed(() => import('../token/TokenPanel.tsx'), 'TokenPanel');
 const RequestPane = lazyNamed(() => import('../request/RequestPane.tsx'), 'RequestPane');
+const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
+const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'LoginErrorHelp');
 
 interface ShellProps {
   config: PortalConfig;
@@ -21,7 +23,7 @@ interface ShellProps {
 }
 
 /** The only place where features meet: auth decides what shows, token and request read the user. */
-export function Shell({ environment }: ShellProps) {
+export function Shell({ config, environment }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
@@ -39,7 +41,22 @@ export function Shell({ environment }: ShellProps) {
     <div className={environment.production ? 'app app--production' : 'app'}>
       <Header environment={environment} />
       <main className="page">
-        {signInError && <AuthErrorPanel error={signInError} environment={environment} />}
+        {signInError && (
+          <AuthErrorPanel
+            error={signInError}
+            environment={environment}
+            renderHelp={(explained) => (
+              <Suspense fallback={null}>
+                <LoginErrorHelp
+                  environment={environment}
+                  code={explained.code}
+                  description={explained.description}
+                  open
+                />
+              </Suspense>
+            )}
+          />
+        )}
         {duplicated && (
           <p className="card card--warn" role="status">
             This tab was opened as a copy of another one. Tokens stay per tab, so the copied session was
@@ -66,6 +83,16 @@ export function Shell({ environment }: ShellProps) {
           </Suspense>
         ) : (
           <SignInPanel environment={environment} />
+        )}
+        {(user || !auth.isLoading) && (
+          <Suspense fallback={null}>
+            <RealmSection
+              config={config}
+              environment={environment}
+              accessToken={user?.access_token}
+              loginHelp={!signInError}
+            />
+          </Suspense>
         )}
       </main>
     </div>

@@ -1,33 +1,39 @@
+import type { ReactNode } from 'react';
 import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { describeAuthError } from './describeAuthError.ts';
+import { type AuthErrorExplanation, describeAuthError } from './describeAuthError.ts';
 
 interface AuthErrorPanelProps {
   error: unknown;
   environment: EnvironmentConfig;
+  /** Where to look next when the realm's Login events hold the cause (the shell's login-error help). */
+  renderHelp?: (explained: AuthErrorExplanation) => ReactNode;
 }
 
-export function AuthErrorPanel({ error }: AuthErrorPanelProps) {
+export function AuthErrorPanel({ error, renderHelp }: AuthErrorPanelProps) {
   const auth = useAuth();
   const explained = describeAuthError(error);
   return (
-    <section className="card card--error" role="alert" aria-labelledby="auth-error-title">
-      <h2 id="auth-error-title">{explained.title}</h2>
-      {explained.code && (
+    <>
+      <section className="card card--error" role="alert" aria-labelledby="auth-error-title">
+        <h2 id="auth-error-title">{explained.title}</h2>
+        {explained.code && (
+          <p>
+            <code>{explained.code}</code>
+            {explained.description && <>: {explained.description}</>}
+          </p>
+        )}
+        <p>{explained.explanation}</p>
         <p>
-          <code>{explained.code}</code>
-          {explained.description && <>: {explained.description}</>}
+          <strong>Next step:</strong> {explained.next}
         </p>
-      )}
-      <p>{explained.explanation}</p>
-      <p>
-        <strong>Next step:</strong> {explained.next}
-      </p>
-      {explained.signInAgain && (
-        <button type="button" className="button" onClick={() => void auth.signinRedirect()}>
-          Sign in again
-        </button>
-      )}
-    </section>
+        {explained.signInAgain && (
+          <button type="button" className="button" onClick={() => void auth.signinRedirect()}>
+            Sign in again
+          </button>
+        )}
+      </section>
+      {explained.askAdmin && renderHelp?.(explained)}
+    </>
   );
 }

@@ -44,6 +44,38 @@ describe('describeAuthError', () => {
     expect(describeAuthError(wrapped(new TypeError('Failed to fetch'))).kind).toBe('network');
   });
 
+  it.each([
+    ['temporarily_unavailable', 'authentication_expired', 'stayed open too long'],
+    ['unauthorized_client', 'Invalid client or Invalid client credentials', 'Client authentication off'],
+    ['invalid_grant', 'PKCE verification failed', 'S256'],
+    ['invalid_request', 'Invalid parameter: redirect_uri', 'Valid redirect URIs'],
+    ['invalid_grant', 'Code not valid', 'Sign in again.'],
+    ['access_denied', undefined, 'LOGIN_ERROR'],
+  ])('explains Keycloak %s "%s" in words that lead to the fix (%s)', (error, description, words) => {
+    const result = describeAuthError(wrapped(new ErrorResponse({ error, error_description: description })));
+    expect(`${result.explanation} ${result.next}`).toContain(words);
+    expect(result).toMatchObject({ kind: 'idp-error', askAdmin: true });
+  });
+
+  it.each([
+    [new Error('No matching state found in storage'), false],
+    [new TypeError('Failed to fetch'), false],
+    [new Error('odd'), true],
+  ])('sends %s to the realm admin: %s', (inner, askAdmin) => {
+    expect(describeAuthError(wrapped(inner)).askAdmin).toBe(askAdmin);
+  });
+
+  it('says a failed sign-out left the realm session open, not that signing in failed', () => {
+    const error = {
+      name: 'Error',
+      message: 'x',
+      source: 'signoutRedirect',
+      innerError: new Error('No end session endpoint'),
+    };
+    expect(describeAuthError(error)).toMatchObject({ kind: 'signout-failed', signInAgain: false });
+    expect(describeAuthError(error).explanation).toContain('No end session endpoint');
+  });
+
   it('falls back to the message for anything else', () => {
     expect(describeAuthError(new Error('odd'))).toMatchObject({ kind: 'unknown', explanation: 'odd' });
   });

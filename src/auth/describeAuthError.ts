@@ -1,7 +1,14 @@
 /** What the user reads when signing in, refreshing or signing out fails: cause and next step. */
 export interface AuthErrorExplanation {
   /** Stable tag, for tests and for choosing follow-up actions. */
-  kind: 'idp-error' | 'stale-callback' | 'session-ended' | 'network' | 'issuer-mismatch' | 'unknown';
+  kind:
+    | 'idp-error'
+    | 'stale-callback'
+    | 'session-ended'
+    | 'network'
+    | 'issuer-mismatch'
+    | 'signout-failed'
+    | 'unknown';
   title: string;
   explanation: string;
   next: string;
@@ -10,6 +17,8 @@ export interface AuthErrorExplanation {
   description?: string;
   /** Whether signing in again is the way out (a button is offered). */
   signInAgain: boolean;
+  /** Whether the realm's Login events (LOGIN_ERROR, CODE_TO_TOKEN_ERROR) will show the cause. */
+  askAdmin: boolean;
 }
 
 /** Meaning of the OAuth/OIDC `error` codes a Keycloak realm sends back (RFC 6749 §4.1.2.1, OIDC §3.1.2.6). */
@@ -67,6 +76,42 @@ const IDP_ERRORS: Record<string, { explanation: string; next: string }> = {
 const SESSION_ENDED = /not active|session|token is not active|refresh token/i;
 
 /**
+ * Keycloak's own `error_description`s that pin the cause down further than the code does.
+ * (Keycloak: OIDCLoginProtocol, TokenEndpoint, AuthorizationEndpointChecker.)
+ */
+const KEYCLOAK_DESCRIPTIONS: Array<{ match: RegExp; explanation: string; next: string }> = [
+  {
+    // Keycloak 22+: the login page sat open past the realm's login timeout, then was submitted.
+    match: /authentication_expired/i,
+    explanation: "The realm's login page stayed open too long, so the realm dropped that sign-in attempt.",
+    next: 'Sign in again and finish within a few minutes.',
+  },
+  {
+    match: /client credentials|client secret|client authentication/i,
+    explanation:
+      'The realm treats this client as confidential (it expects a client secret), but a browser app cannot keep a secret.',
+    next: 'Ask the realm admin to turn Client authentication off for the client (Settings → Capability config), making it public.',
+  },
+  {
+    match: /pkce|code_verifier|code challenge/i,
+    explanation:
+      'The realm rejected the PKCE proof: the client expects another code challenge method than S256.',
+    next: 'Ask the realm admin to set Advanced → Proof Key for Code Exchange Code Challenge Method to S256.',
+  },
+  {
+    match: /redirect_uri/i,
+    explanation: "The callback URL this portal sent does not match the client's Valid redirect URIs.",
+    next: "Ask the realm admin to add this portal's callback URL to the client's Valid redirect URIs.",
+  },
+  {
+    match: /code not valid|invalid code|code.*(expired|used)/i,
+    explanation:
+      'The sign-in code was already used or expired before the portal exchanged it (a reload, or a slow network).',
+    next: 'Sign in again.',
+  },
+];
+
+/**
  * Turns whatever oidc-client-ts / react-oidc-context reported into words for a developer or QA.
  * Never includes the failing request's form: `ErrorResponse.form` carries the refresh token.
  */
@@ -78,6 +123,19 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
   const description = typeof record.error_description === 'string' ? record.error_description : undefined;
   const idpWords = { ...(code ? { code } : {}), ...(description ? { description } : {}) };
 
+  const source = (error as { source?: unknown } | null)?.source;
+  if (typeof source === 'string' && source.startsWith('signout')) {
+    // oidc-client-ts removes the user before it builds the end-session request.
+    return {
+      kind: 'signout-failed',
+      title: 'Signing out at the realm failed',
+      explanation: `The tokens are gone from this tab, but the realm could not be told (${message}), so its session may still be open.`,
+      next: "Check the realm's end session endpoint under Realm configuration; to be sure, close the browser.",
+      signInAgain: false,
+      askAdmin: false,
+      ...idpWords,
+    };
+  }
   if (code === 'invalid_grant' && SESSION_ENDED.test(description ?? '')) {
     return {
       kind: 'session-ended',
@@ -85,17 +143,20 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
       explanation: `The realm no longer accepts this session's refresh token (${description}).`,
       next: 'Sign in again.',
       signInAgain: true,
+      askAdmin: false,
       ...idpWords,
     };
   }
   if (code) {
-    const known = IDP_ERRORS[code];
+    const known =
+      KEYCLOAK_DESCRIPTIONS.find((candidate) => candidate.match.test(description ?? '')) ?? IDP_ERRORS[code];
     return {
       kind: 'idp-error',
       title: `The realm answered ${code}`,
       explanation: known?.explanation ?? 'The realm refused the request.',
       next: known?.next ?? 'Sign in again; if it persists, show this message to the realm admin.',
       signInAgain: true,
+      askAdmin: true,
       ...idpWords,
     };
   }
@@ -107,6 +168,7 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
         'The page was opened with a sign-in response this tab did not start, or that was already used (a reload, Back, or a link from another tab).',
       next: 'Sign in again from this tab.',
       signInAgain: true,
+      askAdmin: false,
     };
   }
   if (/issuer/i.test(message)) {
@@ -116,6 +178,7 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
       explanation: message,
       next: 'Check the authority in config.json: it must be the realm URL the tokens are issued by.',
       signInAgain: false,
+      askAdmin: false,
     };
   }
   if (/failed to fetch|networkerror|network error|load failed|timeout/i.test(message)) {
@@ -125,6 +188,7 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
       explanation: `No answer from the realm (${message}): it is down, the address is wrong, or it does not allow this portal's origin (CORS).`,
       next: "Check the authority in config.json and that the client's Web Origins include this portal's origin.",
       signInAgain: false,
+      askAdmin: false,
     };
   }
   return {
@@ -133,5 +197,6 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
     explanation: message,
     next: 'Try signing in again.',
     signInAgain: true,
+    askAdmin: true,
   };
 }

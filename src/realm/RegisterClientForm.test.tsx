@@ -1,0 +1,60 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../config/readConfig.ts';
+import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
+import { RegisterClientForm } from './RegisterClientForm.tsx';
+
+const env = (id: string, authority: string, production = false) => ({
+  id,
+  label: id[0]?.toUpperCase() + id.slice(1),
+  production,
+  authority,
+  clientId: 'portal',
+  api: { baseUrl: 'https://api.example.org' },
+});
+const result = readConfig({
+  adminEmail: 'admin@example.org',
+  environments: [
+    env('local', 'http://127.0.0.1:8180/auth/realms/abrumet'),
+    env('acceptance', 'https://acc.example.org/realms/abrumet'),
+    env('production', 'https://prod.example.org/realms/abrumet', true),
+  ],
+});
+const config = (result.ok ? result.config : null) as PortalConfig;
+const origin = 'https://portal.example.org';
+const local = config.environments[0] as EnvironmentConfig;
+
+const renderForm = () =>
+  render(
+    <StrictMode>
+      <RegisterClientForm config={config} environment={local} origin={origin} />
+    </StrictMode>,
+  );
+
+describe('RegisterClientForm', () => {
+  it('offers the real realms only and pre-fills the callback of the one picked', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.queryByRole('radio', { name: /Local/ })).toBeNull();
+    const callback = screen.getByLabelText(/Callback URI/) as HTMLInputElement;
+    expect(callback.value).toBe(`${origin}/callback/acceptance`);
+    await user.click(screen.getByRole('radio', { name: 'Production (production)' }));
+    expect(callback.value).toBe(`${origin}/callback/production`);
+  });
+
+  it('keeps a typed callback when the environment changes, and offers the mail once complete', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.queryByRole('link', { name: /Draft a mail/ })).toBeNull();
+    await user.type(screen.getByLabelText(/Client ID/), 'my-app');
+    const callback = screen.getByLabelText(/Callback URI/);
+    await user.clear(callback);
+    await user.type(callback, 'https://app.example.org/cb');
+    await user.click(screen.getByRole('radio', { name: 'Production (production)' }));
+    expect((callback as HTMLInputElement).value).toBe('https://app.example.org/cb');
+    const mail = screen.getByRole('link', { name: 'Draft a mail to admin@example.org' });
+    expect(mail.getAttribute('href')).toContain('mailto:admin@example.org?subject=');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvironmentConfig } from '../config/types.ts';
+import { type ClientRequestForm, clientRequest } from './clientRequest.ts';
+
+const acceptance = {
+  id: 'acceptance',
+  label: 'Acceptance',
+  production: false,
+  authority: 'https://acc.auth.example.org/auth/realms/abrumet',
+} as EnvironmentConfig;
+const production = { ...acceptance, id: 'production', label: 'Production', production: true };
+
+const form = (change: Partial<ClientRequestForm> = {}): ClientRequestForm => ({
+  clientId: 'abrumet-debug-portal',
+  environment: acceptance,
+  redirectUri: 'https://portal.example.org/callback/acceptance',
+  appType: 'web',
+  ...change,
+});
+
+describe('clientRequest', () => {
+  it('lists what the realm admin needs for a web app, named as in the admin console', () => {
+    const request = clientRequest(form());
+    expect(request.problems).toEqual([]);
+    expect(Object.fromEntries(request.rows)).toMatchObject({
+      Realm: 'abrumet (https://acc.auth.example.org/auth/realms/abrumet)',
+      'Client ID': 'abrumet-debug-portal',
+      'Client authentication': 'Off (public client, no secret)',
+      'PKCE code challenge method': 'S256',
+      'Valid redirect URIs': 'https://portal.example.org/callback/acceptance',
+      'Valid post logout redirect URIs': 'https://portal.example.org/',
+      'Web origins': 'https://portal.example.org',
+    });
+  });
+
+  it('writes a Markdown table and an aligned plain-text table', () => {
+    const request = clientRequest(form());
+    const lines = request.markdown.split('\n');
+    expect(lines[0]).toBe('| Setting | Value |');
+    expect(lines).toContain('| Valid redirect URIs | https://portal.example.org/callback/acceptance |');
+    expect(request.text).toMatch(/^Client ID {2,}abrumet-debug-portal$/m);
+    expect(request.subject).toBe('Client registration request: abrumet-debug-portal in abrumet (Acceptance)');
+  });
+
+  it('asks nothing of Web origins for a mobile app', () => {
+    const request = clientRequest(
+      form({ appType: 'mobile', redirectUri: 'org.abrumet.app:/oauth2redirect' }),
+    );
+    expect(request.problems).toEqual([]);
+    expect(Object.fromEntries(request.rows)['Web origins']).toBe('none needed (no browser calls)');
+    expect(Object.fromEntries(request.rows)['Application type']).toBe('Mobile app (native)');
+  });
+
+  it('escapes a pipe so the Markdown table keeps its columns', () => {
+    expect(clientRequest(form({ clientId: 'a|b' })).markdown).toContain('| a\\|b |');
+  });
+
+  it.each<[Partial<ClientRequestForm>, string]>([
+    [{ clientId: '' }, 'Client ID: fill in'],
+    [{ clientId: 'my client' }, 'no spaces'],
+    [{ redirectUri: '' }, 'Callback URI: fill it in'],
+    [{ redirectUri: '/callback/acceptance' }, 'not an absolute URI'],
+    [{ redirectUri: 'https://portal.example.org/cb#x' }, '#fragment'],
+    [{ redirectUri: 'https://portal.example.org/*' }, 'wildcard'],
+    [{ redirectUri: 'http://portal.example.org/cb' }, 'must use https:'],
+    [{ redirectUri: 'org.abrumet.app:/cb' }, 'a web app gets an https: callback'],
+    [{ environment: production, redirectUri: 'http://127.0.0.1:5173/callback/production' }, 'Production'],
+  ])('refuses %j: %s', (change, problem) => {
+    expect(clientRequest(form(change)).problems.join(' ')).toContain(problem);
+  });
+
+  it('accepts a loopback callback for Acceptance (a developer machine)', () => {
+    expect(
+      clientRequest(form({ redirectUri: 'http://127.0.0.1:5173/callback/acceptance' })).problems,
+    ).toEqual([]);
+  });
+});

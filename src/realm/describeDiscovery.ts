@@ -1,0 +1,201 @@
+import type { EnvironmentConfig } from '../config/types.ts';
+import type { DiscoveryFetch } from './fetchDiscovery.ts';
+
+/** The endpoints the portal shows, in the order a sign-in uses them. */
+export const ENDPOINTS = [
+  ['authorization_endpoint', 'Authorization'],
+  ['token_endpoint', 'Token'],
+  ['userinfo_endpoint', 'UserInfo'],
+  ['end_session_endpoint', 'End session'],
+  ['jwks_uri', 'JWKS (signing keys)'],
+  ['introspection_endpoint', 'Introspection'],
+] as const;
+
+export type EndpointKey = (typeof ENDPOINTS)[number][0];
+
+export interface Endpoint {
+  key: EndpointKey;
+  name: string;
+  /** Undefined when the realm does not advertise it. */
+  url: string | undefined;
+}
+
+export interface IssuerMismatch {
+  configured: string;
+  advertised: string;
+  /** The most likely reason, from how the two URLs differ. */
+  likelyCause: string;
+}
+
+export type DiscoveryView =
+  | {
+      ok: true;
+      issuer: string;
+      issuerMismatch: IssuerMismatch | null;
+      endpoints: Endpoint[];
+      /** Things that will break a feature of the portal, each with what to do. */
+      warnings: string[];
+    }
+  | {
+      ok: false;
+      reason: 'realm-not-found' | 'html' | 'network' | 'invalid-json' | 'http-error' | 'not-discovery';
+      title: string;
+      explanation: string;
+      next: string;
+      status?: number;
+    };
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `abrumet` from `https://host/auth/realms/abrumet` (Keycloak's realm URL shape), else null. */
+export const realmNameOf = (authority: string): string | null => {
+  const match = /\/realms\/([^/]+)\/?$/.exec(URL.parse(authority)?.pathname ?? '');
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+};
+
+const looksLikeHtml = (contentType: string, body: string) => /html/i.test(contentType) || /^\s*</.test(body);
+
+const htmlTitle = (body: string) =>
+  /<title[^>]*>([^<]{1,120})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+
+function issuerMismatch(configured: string, advertised: string): IssuerMismatch | null {
+  if (configured === advertised) return null;
+  const a = URL.parse(configured);
+  const b = URL.parse(advertised);
+  let likelyCause =
+    'The realm names itself differently from config.json, so the tokens it issues carry an `iss` the portal and the API do not expect.';
+  if (a && b) {
+    const withoutAuth = (path: string) => path.replace(/^\/auth(?=\/)/, '');
+    if (a.protocol !== b.protocol) {
+      likelyCause = `The realm believes it is served over ${b.protocol.slice(0, -1)}, but config.json reaches it over ${a.protocol.slice(0, -1)}: a reverse proxy in front of Keycloak does not pass X-Forwarded-Proto, or Keycloak's proxy-headers/hostname setting is missing.`;
+    } else if (a.host !== b.host) {
+      likelyCause = `The realm believes its host is ${b.host}, not ${a.host}: Keycloak's hostname setting (KC_HOSTNAME) names another address, or config.json points at another server (a mix-up).`;
+    } else if (withoutAuth(a.pathname) === withoutAuth(b.pathname)) {
+      likelyCause =
+        'One URL has the /auth prefix and the other does not: Keycloak 17 and later serve realms without /auth unless http-relative-path is set to /auth.';
+    } else if (a.pathname.toLowerCase() === b.pathname.toLowerCase()) {
+      likelyCause = 'The realm name differs in upper/lower case: Keycloak realm names are case-sensitive.';
+    }
+  }
+  return { configured, advertised, likelyCause };
+}
+
+/**
+ * Turns what the realm's discovery URL answered into what a developer or QA reads: the issuer and
+ * endpoints, or why there are none and what to check. Keycloak answers a wrong realm name with
+ * 404 `{"error":"Realm does not exist"}`; a proxy or SSO gateway in front answers with an HTML page.
+ */
+export function describeDiscovery(result: DiscoveryFetch, environment: EnvironmentConfig): DiscoveryView {
+  const { authority } = environment;
+  const realm = realmNameOf(authority);
+  const realmWords = realm ? `the realm "${realm}"` : 'the realm';
+
+  if (result.kind === 'network-error') {
+    return {
+      ok: false,
+      reason: 'network',
+      title: 'The realm did not answer',
+      explanation: `No response from ${result.url} (${result.message}). The server is down or unreachable from here (VPN?), the address in config.json is wrong, or the browser blocked the answer: CORS, or the portal's Content-Security-Policy connect-src does not list the realm's origin.`,
+      next: `Open ${result.url} in a new tab: if it shows JSON, the browser blocked the call (look at the console); if it does not load, check the authority in config.json and your network.`,
+    };
+  }
+
+  const { status, contentType, body, finalUrl } = result;
+  const html = looksLikeHtml(contentType, body);
+  const redirected = finalUrl !== result.url ? ` (after a redirect to ${finalUrl})` : '';
+
+  if (status === 404) {
+    const keycloakSaysSo = /realm does not exist/i.test(body);
+    return {
+      ok: false,
+      reason: 'realm-not-found',
+      status,
+      title: keycloakSaysSo ? `The realm "${realm ?? '?'}" does not exist` : 'The realm was not found (404)',
+      explanation: keycloakSaysSo
+        ? `Keycloak answered 404 "Realm does not exist": ${realmWords} is not on this server. Realm names are case-sensitive.`
+        : `Nothing answers at ${result.url}: the realm name or the path in the authority is wrong. Keycloak 17 and later serve realms at /realms/<name>, older ones (or http-relative-path=/auth) at /auth/realms/<name>.`,
+      next: 'Correct the authority in config.json (https://<host>[/auth]/realms/<realm name>) and reload.',
+    };
+  }
+  if (html) {
+    const title = htmlTitle(body);
+    return {
+      ok: false,
+      reason: 'html',
+      status,
+      title: 'A web page came back instead of the realm configuration',
+      explanation: `The discovery URL answered ${status} with an HTML page${title ? ` titled "${title}"` : ''}${redirected}, not JSON. Something in front of Keycloak (a proxy, a firewall, an SSO gateway or a maintenance page) answers instead of the realm, or the authority points at a web site.`,
+      next: `Open ${result.url} in a new tab to see that page; ask whoever runs the server to let /realms/ through to Keycloak, or fix the authority.`,
+    };
+  }
+  if (status < 200 || status >= 300) {
+    return {
+      ok: false,
+      reason: 'http-error',
+      status,
+      title: `The realm answered ${status}`,
+      explanation:
+        status >= 500
+          ? `Keycloak (or a proxy in front of it) failed with ${status}${redirected}.`
+          : `The discovery URL refused the request with ${status}${redirected}.`,
+      next:
+        status >= 500
+          ? 'Try again in a moment; if it persists, tell the realm admin.'
+          : 'Check the authority in config.json; show this status to the realm admin.',
+    };
+  }
+
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(body);
+  } catch (cause) {
+    return {
+      ok: false,
+      reason: 'invalid-json',
+      status,
+      title: 'The realm configuration is not valid JSON',
+      explanation: `The discovery URL answered ${status}${redirected}, but the body cannot be read as JSON (${cause instanceof Error ? cause.message : String(cause)}). A proxy may be cutting or rewriting it.`,
+      next: `Open ${result.url} in a new tab and look at what comes back.`,
+    };
+  }
+  if (!isObject(metadata) || typeof metadata.issuer !== 'string') {
+    return {
+      ok: false,
+      reason: 'not-discovery',
+      status,
+      title: 'This is not an OpenID Connect realm configuration',
+      explanation: `The discovery URL answered JSON without an "issuer"${redirected}: it is not an OpenID Connect provider's configuration.`,
+      next: 'Check that the authority in config.json is the realm URL (https://<host>[/auth]/realms/<realm name>).',
+    };
+  }
+
+  const endpoints = ENDPOINTS.map(([key, name]) => ({
+    key,
+    name,
+    url: typeof metadata[key] === 'string' ? metadata[key] : undefined,
+  }));
+  const warnings: string[] = [];
+  const missing = (key: EndpointKey) => !endpoints.find((endpoint) => endpoint.key === key)?.url;
+  if (missing('authorization_endpoint') || missing('token_endpoint')) {
+    warnings.push('The realm advertises no authorization or token endpoint: signing in cannot work.');
+  }
+  if (missing('end_session_endpoint')) {
+    warnings.push(
+      'No end session endpoint: "Sign out" cannot end the realm session; use "Forget tokens here".',
+    );
+  }
+  const pkce = metadata.code_challenge_methods_supported;
+  if (Array.isArray(pkce) && !pkce.includes('S256')) {
+    warnings.push('The realm does not list PKCE S256, which the portal uses to sign in.');
+  }
+  return {
+    ok: true,
+    issuer: metadata.issuer,
+    issuerMismatch: issuerMismatch(authority, metadata.issuer),
+    endpoints,
+    warnings,
+  };
+}

@@ -1,0 +1,96 @@
+import type { EnvironmentConfig } from '../config/types.ts';
+import { explainResponse, type Verdict } from '../request/explainResponse.ts';
+import { parseWwwAuthenticate } from '../request/parseWwwAuthenticate.ts';
+import type { SendResult } from '../request/send.ts';
+import { toCurl } from '../request/toCurl.ts';
+
+export type UserInfoOutcome =
+  | { ok: true; claims: Record<string, unknown> }
+  | { ok: false; verdict: Verdict; body: string };
+
+export interface UserInfoContext {
+  environment: EnvironmentConfig;
+  url: string;
+  /** When the call left, in server time as far as the portal knows. */
+  sentAtMs: number;
+  portalOrigin: string;
+}
+
+/**
+ * What the realm's UserInfo endpoint said about the access token. The request pane's explainer
+ * reads the answers it shares with any bearer API; the realm-only cases come first: a session
+ * ended at the realm (Keycloak refuses the still-unexpired JWT), a token without the `openid`
+ * scope (OIDC Core §5.3.1: 403 insufficient_scope), and no answer at all (the client's Web origins).
+ */
+export function explainUserInfo(
+  result: SendResult,
+  body: string,
+  token: string,
+  context: UserInfoContext,
+): UserInfoOutcome {
+  const fail = (verdict: Verdict): UserInfoOutcome => ({ ok: false, verdict, body });
+  const curl = toCurl({ method: 'GET', url: context.url, headers: [['Authorization', `Bearer ${token}`]] });
+
+  if (result.kind === 'network-error') {
+    return fail({
+      kind: 'no-response',
+      title: 'No response from UserInfo: the realm is unreachable, or CORS blocked it',
+      detail: `The browser got no readable answer from ${context.url} (“${result.message}”). Keycloak only answers browsers from origins in the client's Web origins: ${context.portalOrigin} must be listed there.`,
+      next: 'Retry with curl (set TOKEN first): if curl gets an answer, ask the realm admin to add this origin to Web origins.',
+      severity: 'bad',
+      curl,
+    });
+  }
+  if (result.kind === 'response' && result.status >= 200 && result.status < 300) {
+    try {
+      const claims: unknown = JSON.parse(body);
+      if (typeof claims === 'object' && claims !== null && !Array.isArray(claims)) {
+        return { ok: true, claims: claims as Record<string, unknown> };
+      }
+    } catch {
+      // Falls through: a signed or encrypted UserInfo (application/jwt) is not JSON.
+    }
+    return fail({
+      kind: 'http-status',
+      title: `${result.status}, but not a JSON object`,
+      detail:
+        'UserInfo answered in another format, e.g. a signed or encrypted JWT (the client asks for signed UserInfo).',
+      next: 'Read the body below; ask the realm admin whether the client sets a UserInfo signature algorithm.',
+      severity: 'warn',
+    });
+  }
+  if (result.kind === 'response') {
+    const header = result.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
+    const bearer = parseWwwAuthenticate(header).find((c) => c.scheme.toLowerCase() === 'bearer');
+    const error = bearer?.params.error;
+    const description = bearer?.params.error_description ?? '';
+    if (result.status === 401 && /session/i.test(description)) {
+      return fail({
+        kind: 'invalid-token',
+        title: 'The realm session behind this token has ended',
+        detail: `The realm says “${description}”: the user signed out (maybe in another tab or app), an admin ended the session, or it timed out. The token has not expired, but the realm no longer honours it; APIs that only check the signature still would.`,
+        next: 'Sign in again.',
+        severity: 'bad',
+      });
+    }
+    if (result.status === 403 && (error === 'insufficient_scope' || error === undefined)) {
+      return fail({
+        kind: 'insufficient-scope',
+        title: 'UserInfo needs the openid scope',
+        detail: `The realm refused with 403${error ? ' insufficient_scope' : ''}${description ? ` (“${description}”)` : ''}: UserInfo only answers access tokens issued with the openid scope.`,
+        next: 'Add openid to the scope in config.json and sign in again.',
+        severity: 'bad',
+      });
+    }
+  }
+  return fail(
+    explainResponse(result, token, {
+      sentAtMs: context.sentAtMs,
+      choice: 'current',
+      issuer: context.environment.authority,
+      requiredRole: context.environment.api.requiredRole,
+      portalOrigin: context.portalOrigin,
+      curl,
+    }),
+  );
+}

@@ -1,0 +1,280 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { setupBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+import { startStack } from './support/stack.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * config.json with its `acceptance` environment pointed at the local realm too (its own client
+ * callback, its own storage), so two environments can be signed in side by side on one devstack.
+ * `production` stays the unreachable example realm.
+ */
+const withLocalAcceptance = (config: Json): Json => {
+  const environments = config.environments as Json[];
+  const local = environments.find((environment) => environment.id === 'local') as Json;
+  return {
+    ...config,
+    environments: environments.map((environment) =>
+      environment.id === 'acceptance'
+        ? { ...local, id: 'acceptance', label: 'Acceptance', redirectUri: '/callback/acceptance' }
+        : environment,
+    ),
+  };
+};
+
+const session = setupBrowserSession({
+  editConfig: withLocalAcceptance,
+  extraRedirectPaths: ['/callback/acceptance'],
+});
+
+const shownToken = (page: Page) => page.getByTestId('raw-token').first().textContent();
+const signedInAs = (page: Page) => page.getByText('Signed in as').first().textContent();
+const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
+
+/** A screenshot of the whole width (1280 px) around one part of the page, for the README. */
+async function screenshotAround(page: Page, locator: Locator, path: string, from: Locator | null = null) {
+  // Bounding boxes are relative to the viewport; at scroll 0 they are page coordinates.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await locator.boundingBox();
+  const top = from ? await from.boundingBox() : null;
+  if (!box) throw new Error(`nothing to screenshot for ${path}`);
+  const y = Math.max(0, (top ?? box).y - 16);
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: 0, y, width: 1280, height: box.y + box.height + 16 - y },
+  });
+}
+
+describe('environments', () => {
+  it('keeps a separate sign-in per environment and remembers the choice over a reload', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+    const localToken = await shownToken(page);
+
+    await page.getByLabel('Environment').selectOption('acceptance');
+    await signInButton(page).waitFor();
+    expect(await page.getByText('Signed in as').count()).toBe(0);
+
+    // The realm session is shared (same local IdP), so this sign-in may not ask for a password.
+    await signInButton(page).click();
+    await page.waitForURL(`${stack.portalUrl}/`);
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+    const acceptanceToken = await shownToken(page);
+    expect(acceptanceToken).not.toBe(localToken);
+    expect(await page.getByLabel('Environment').inputValue()).toBe('acceptance');
+    await screenshotAround(page, page.locator('header'), 'docs/environment-switch.png');
+
+    await page.getByRole('button', { name: 'Forget tokens here' }).click();
+    await signInButton(page).waitFor();
+
+    await page.getByLabel('Environment').selectOption('local');
+    await expect.poll(() => shownToken(page)).toBe(localToken);
+
+    await page.reload();
+    await expect.poll(() => shownToken(page)).toBe(localToken);
+    expect(await page.getByLabel('Environment').inputValue()).toBe('local');
+    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(local).toBe('{"abrumet-portal.environment":"local"}');
+  });
+
+  it('opens the environment a deep link names, then drops ?env from the address', async () => {
+    const { page, stack } = session;
+    await page.goto(`${stack.portalUrl}/?env=acceptance`);
+    await signInButton(page).waitFor();
+    expect(await page.getByLabel('Environment').inputValue()).toBe('acceptance');
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await signInButton(page).waitFor();
+    expect(await page.getByLabel('Environment').inputValue()).toBe('acceptance');
+  });
+
+  it('marks production on the page, in the title and in the switch', async () => {
+    const { page, stack } = session;
+    await page.goto(`${stack.portalUrl}/?env=production`);
+    await signInButton(page).waitFor();
+    expect(await page.locator('html').getAttribute('data-production')).toBe('');
+    expect(await page.title()).toMatch(/^PRODUCTION/);
+    expect(await page.locator('.env-badge--production').textContent()).toContain('Production');
+    // The production realm of the example config is not reachable from the test machine.
+    const discovery = page.getByRole('region', { name: 'Realm configuration' });
+    await expect.poll(() => discovery.getByRole('alert').textContent()).toContain('did not answer');
+    await page.screenshot({ path: 'docs/production.png' });
+  });
+});
+
+describe('the realm panels', () => {
+  it("shows the local realm's issuer and endpoints", async () => {
+    const { page, stack } = session;
+    await page.goto(stack.portalUrl);
+    const endpoints = page.getByRole('table', { name: 'Realm endpoints' });
+    await expect
+      .poll(() => endpoints.textContent())
+      .toContain(`${stack.issuer}/protocol/openid-connect/auth`);
+    const text = await endpoints.textContent();
+    for (const path of ['token', 'userinfo', 'logout', 'certs', 'token/introspect']) {
+      expect(text).toContain(`${stack.issuer}/protocol/openid-connect/${path}`);
+    }
+    const panel = page.getByRole('region', { name: 'Realm configuration' });
+    expect(await panel.textContent()).toContain('matches config.json');
+    await screenshotAround(page, panel, 'docs/discovery.png');
+  });
+
+  it('explains a wrong realm name in the authority', async () => {
+    const { page } = session;
+    const broken = await startStack({
+      editConfig: (config) => {
+        const environments = (config.environments as Json[]).map((environment) =>
+          environment.id === 'local'
+            ? { ...environment, authority: String(environment.authority).replace(/abrumet$/, 'abrumett') }
+            : environment,
+        );
+        return { ...config, environments };
+      },
+    });
+    try {
+      await page.goto(broken.portalUrl);
+      const panel = page.getByRole('region', { name: 'Realm configuration' });
+      const problem = panel.getByRole('alert');
+      await expect.poll(() => problem.textContent()).toMatch(/does not exist|not found \(404\)/);
+      expect(await problem.textContent()).toContain('Correct the authority in config.json');
+      await screenshotAround(page, panel, 'docs/discovery-error.png');
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('calls UserInfo with the access token and shows the user', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const button = page.getByRole('button', { name: 'Call UserInfo' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.click();
+    const claims = page.getByRole('table', { name: 'UserInfo claims' });
+    await expect.poll(() => claims.textContent()).toContain('therapist');
+    expect(await claims.getByRole('rowheader', { name: 'sub' }).count()).toBe(1);
+    await screenshotAround(
+      page,
+      page.getByRole('region', { name: 'UserInfo', exact: true }),
+      'docs/userinfo.png',
+    );
+  });
+
+  it('drafts the client registration request with the callback pre-filled', async () => {
+    const { page } = session;
+    // The served config as shipped: Acceptance and Production are the real realms to register in.
+    const stack = await startStack();
+    onTestFinished(() => stack.close());
+    await page.goto(stack.portalUrl);
+    await page.getByText('Register a client with the realm admin').click();
+    await page.getByLabel('Client ID').fill('abrumet-debug-portal-qa');
+    const table = page.getByRole('table', { name: 'Client registration request' });
+    await expect.poll(() => table.textContent()).toContain(`${stack.portalUrl}/callback/acceptance`);
+    expect(await page.getByLabel('Callback URI').inputValue()).toBe(`${stack.portalUrl}/callback/acceptance`);
+    const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) }).textContent();
+    expect(await row('Client ID')).toContain('abrumet-debug-portal-qa');
+    expect(await row('Client authentication')).toContain('Off (public client');
+    expect(await row('PKCE code challenge method')).toContain('S256');
+    expect(await row('Web origins')).toContain(stack.portalUrl);
+
+    const mail = page.getByRole('link', { name: /Draft a mail to/ });
+    const href = new URL((await mail.getAttribute('href')) ?? '');
+    expect(href.pathname).toBe('keycloak-admin@abrumet.example');
+    expect(href.searchParams.get('body')).toContain(`${stack.portalUrl}/callback/acceptance`);
+
+    await page.getByRole('radio', { name: 'Production (production)' }).check();
+    await expect
+      .poll(() => page.getByLabel('Callback URI').inputValue())
+      .toBe(`${stack.portalUrl}/callback/production`);
+    // This test portal runs on http://127.0.0.1, which a production client must not accept.
+    const problems = page.getByRole('list', { name: 'To fix before sending' });
+    expect(await problems.textContent()).toContain('Production does not accept a loopback callback');
+    await page.getByRole('radio', { name: 'Acceptance' }).check();
+    await screenshotAround(
+      page,
+      page.getByRole('heading', { name: 'What the client needs for the portal to work' }).locator('..'),
+      'docs/register-client.png',
+      page.getByText('Register a client with the realm admin'),
+    );
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session at the realm: the next sign-in asks for the password, and Back shows no token', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInButton(page).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // Sign-out replaced the signed-in page in history; going back passes the realm's spent login
+    // page, then reaches the portal as it was before signing in.
+    for (let step = 0; step < 3; step += 1) {
+      await page.goBack();
+      if (new URL(page.url()).origin === stack.portalUrl) break;
+    }
+    expect(new URL(page.url()).origin).toBe(stack.portalUrl);
+    await signInButton(page).waitFor();
+    expect(await page.getByTestId('raw-token').count()).toBe(0);
+
+    await signInButton(page).click();
+    await page.getByLabel('Password').waitFor();
+  });
+
+  it('forgets the tokens in this tab only, and a page restored by Back shows none', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+    // A second page of the portal in the same tab; the first stays in history. (Headless Chromium
+    // never restores from the back/forward cache, "BackForwardCacheDisabledForDelegate", so the
+    // restore path itself is covered by src/auth/useRecheckOnRestore.test.ts.)
+    await page.goto(`${stack.portalUrl}/?env=local`);
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+
+    await page.getByRole('button', { name: 'Forget tokens here' }).click();
+    await signInButton(page).waitFor();
+    await page.goBack();
+    await signInButton(page).waitFor();
+    expect(await page.getByTestId('raw-token').count()).toBe(0);
+
+    // The realm session was left alone: signing in again does not ask for the password.
+    await signInButton(page).click();
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+  });
+});
+
+describe('login-error help', () => {
+  it('explains a refused sign-in and links to the realm’s login events', async () => {
+    const { page, stack } = session;
+    await page.goto(stack.portalUrl);
+    const authorize = page.waitForRequest((request) =>
+      request.url().includes('/protocol/openid-connect/auth'),
+    );
+    await signInButton(page).click();
+    const state = new URL((await authorize).url()).searchParams.get('state');
+    await page.getByLabel('Username').waitFor();
+    // What the realm sends back when the user (or a policy) refuses the sign-in.
+    await page.goto(
+      `${stack.portalUrl}/callback/local?error=access_denied&error_description=User+denied&state=${state}`,
+    );
+    const alert = page.getByRole('alert').filter({ hasText: 'access_denied' });
+    await expect.poll(() => alert.textContent()).toContain('The realm answered access_denied');
+    const eventsLink = page.getByRole('link', { name: 'Open Login events in the Keycloak admin console' });
+    expect(await eventsLink.getAttribute('href')).toBe(
+      `${stack.issuer.replace(/\/realms\/abrumet$/, '')}/admin/master/console/#/abrumet/events`,
+    );
+    expect(await page.getByRole('list').filter({ hasText: 'LOGIN_ERROR' }).count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).search).toBe('');
+    await screenshotAround(
+      page,
+      page.getByRole('table', { name: "Messages on the realm's sign-in page" }),
+      'docs/login-error-help.png',
+      alert,
+    );
+  });
+});
