@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
@@ -33,21 +34,6 @@ const shownToken = (page: Page) => page.getByTestId('raw-token').first().textCon
 const signedInAs = (page: Page) => page.getByText('Signed in as').first().textContent();
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
 
-/** A screenshot of the whole width (1280 px) around one part of the page, for the README. */
-async function screenshotAround(page: Page, locator: Locator, path: string, from: Locator | null = null) {
-  // Bounding boxes are relative to the viewport; at scroll 0 they are page coordinates.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = await locator.boundingBox();
-  const top = from ? await from.boundingBox() : null;
-  if (!box) throw new Error(`nothing to screenshot for ${path}`);
-  const y = Math.max(0, (top ?? box).y - 16);
-  await page.screenshot({
-    path,
-    fullPage: true,
-    clip: { x: 0, y, width: 1280, height: box.y + box.height + 16 - y },
-  });
-}
-
 describe('environments', () => {
   it('keeps a separate sign-in per environment and remembers the choice over a reload', async () => {
     const { page, stack } = session;
@@ -66,7 +52,7 @@ describe('environments', () => {
     const acceptanceToken = await shownToken(page);
     expect(acceptanceToken).not.toBe(localToken);
     expect(await page.getByLabel('Environment').inputValue()).toBe('acceptance');
-    await screenshotAround(page, page.locator('header'), 'docs/environment-switch.png');
+    await saveScreenshotAround(page, 'environment-switch', page.locator('header'));
 
     await page.getByRole('button', { name: 'Forget tokens here' }).click();
     await signInButton(page).waitFor();
@@ -102,7 +88,7 @@ describe('environments', () => {
     // The production realm of the example config is not reachable from the test machine.
     const discovery = page.getByRole('region', { name: 'Realm configuration' });
     await expect.poll(() => discovery.getByRole('alert').textContent()).toContain('did not answer');
-    await page.screenshot({ path: 'docs/production.png' });
+    await saveScreenshot(page, 'production', { fullPage: false });
   });
 });
 
@@ -120,7 +106,7 @@ describe('the realm panels', () => {
     }
     const panel = page.getByRole('region', { name: 'Realm configuration' });
     expect(await panel.textContent()).toContain('matches config.json');
-    await screenshotAround(page, panel, 'docs/discovery.png');
+    await saveScreenshotAround(page, 'discovery', panel);
   });
 
   it('explains a wrong realm name in the authority', async () => {
@@ -141,7 +127,7 @@ describe('the realm panels', () => {
       const problem = panel.getByRole('alert');
       await expect.poll(() => problem.textContent()).toMatch(/does not exist|not found \(404\)/);
       expect(await problem.textContent()).toContain('Correct the authority in config.json');
-      await screenshotAround(page, panel, 'docs/discovery-error.png');
+      await saveScreenshotAround(page, 'discovery-error', panel);
     } finally {
       await broken.close();
     }
@@ -156,11 +142,7 @@ describe('the realm panels', () => {
     const claims = page.getByRole('table', { name: 'UserInfo claims' });
     await expect.poll(() => claims.textContent()).toContain('therapist');
     expect(await claims.getByRole('rowheader', { name: 'sub' }).count()).toBe(1);
-    await screenshotAround(
-      page,
-      page.getByRole('region', { name: 'UserInfo', exact: true }),
-      'docs/userinfo.png',
-    );
+    await saveScreenshotAround(page, 'userinfo', page.getByRole('region', { name: 'UserInfo', exact: true }));
   });
 
   it('drafts the client registration request with the callback pre-filled', async () => {
@@ -193,10 +175,10 @@ describe('the realm panels', () => {
     const problems = page.getByRole('list', { name: 'To fix before sending' });
     expect(await problems.textContent()).toContain('Production does not accept a loopback callback');
     await page.getByRole('radio', { name: 'Acceptance' }).check();
-    await screenshotAround(
+    await saveScreenshotAround(
       page,
+      'register-client',
       page.getByRole('heading', { name: 'What the client needs for the portal to work' }).locator('..'),
-      'docs/register-client.png',
       page.getByText('Register a client with the realm admin'),
     );
   });
@@ -270,10 +252,10 @@ describe('login-error help', () => {
     );
     expect(await page.getByRole('list').filter({ hasText: 'LOGIN_ERROR' }).count()).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toBe('');
-    await screenshotAround(
+    await saveScreenshotAround(
       page,
+      'login-error-help',
       page.getByRole('table', { name: "Messages on the realm's sign-in page" }),
-      'docs/login-error-help.png',
       alert,
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -22,7 +23,7 @@ describe('the token inspector', () => {
     await expect.poll(() => verdict.textContent()).toContain('This token can call the API');
     await expect.poll(() => page.locator('.chip--required').textContent()).toBe('therapist');
     expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
-    await page.screenshot({ path: 'docs/token-therapist.png', fullPage: true });
+    await saveScreenshot(page, 'token-therapist');
   });
 
   it('tells a patient the token lacks the therapist role', async () => {
@@ -31,7 +32,7 @@ describe('the token inspector', () => {
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.textContent()).toContain('This token lacks the realm role therapist');
     expect(await verdict.textContent()).toContain('signed in as a patient?');
-    await page.screenshot({ path: 'docs/token-patient.png', fullPage: true });
+    await saveScreenshot(page, 'token-patient');
   });
 
   it('counts down to expiry, then Refresh brings a new token with a later exp', async () => {
