@@ -1,0 +1,289 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { EnvironmentConfig } from '../config/types.ts';
+import { fakeJwt } from '../test/fakeJwt.ts';
+import type { PaneTokens } from './chooseToken.ts';
+import { RequestPane } from './RequestPane.tsx';
+
+const ISSUER = 'http://127.0.0.1:8180/auth/realms/abrumet';
+const API = 'http://127.0.0.1:8181';
+/** The injected clock: tokens are dated from it, so verdicts and time left are exact. */
+const NOW_MS = Math.floor(Date.now() / 1000) * 1000;
+const now = () => NOW_MS;
+const nowSeconds = Math.floor(NOW_MS / 1000);
+const claims = (roles: string[], extra: Record<string, unknown> = {}) => ({
+  iss: ISSUER,
+  sub: 'sub-1',
+  preferred_username: roles.includes('therapist') ? 'therapist' : 'patient',
+  typ: 'Bearer',
+  aud: 'abrumet-api',
+  jti: 'jti-1',
+  exp: nowSeconds + 300,
+  realm_access: { roles },
+  ...extra,
+});
+const access = fakeJwt(claims(['therapist']));
+const tokens: PaneTokens = {
+  access,
+  id: fakeJwt(claims(['therapist'], { typ: 'ID' })),
+  previousAccess: fakeJwt(claims(['therapist'], { exp: nowSeconds - 42, jti: 'jti-0' })),
+};
+
+const environment = (patch: Partial<EnvironmentConfig> = {}): EnvironmentConfig => ({
+  id: 'local',
+  label: 'Local',
+  production: false,
+  authority: ISSUER,
+  clientId: 'abrumet-portal',
+  redirectUri: '/callback/local',
+  scope: 'openid',
+  tokenStore: 'session',
+  api: { baseUrl: API, allowedOrigins: [API], requiredRole: 'therapist', audience: 'abrumet-api' },
+  presets: [
+    { name: 'Who am I', method: 'GET', path: '/api/v1/me' },
+    { name: 'List patients', method: 'GET', path: '/api/v1/patients', requiredRole: 'therapist' },
+    {
+      name: 'Create patient',
+      method: 'POST',
+      path: '/api/v1/patients',
+      body: '{"name":"Ada"}',
+      requiredRole: 'therapist',
+    },
+  ],
+  ...patch,
+});
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** A fake of the demo API: it answers by the bearer it gets, as RFC 6750 says. */
+const fakeApi = () =>
+  vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    const challenge = (description: string) => ({
+      'WWW-Authenticate': `Bearer realm="abrumet", error="invalid_token", error_description="${description}"`,
+    });
+    if (!auth) return json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="abrumet"' });
+    const token = auth.replace(/^Bearer /, '');
+    if (token === access) return json(200, { preferred_username: 'therapist', roles: ['therapist'] });
+    if (token === tokens.previousAccess) return json(401, {}, challenge('Token expired'));
+    if (token === tokens.id) return json(401, {}, challenge('Not an access token (typ ID)'));
+    return json(401, {}, challenge('Signature invalid'));
+  });
+
+const renderPane = (props: Partial<Parameters<typeof RequestPane>[0]> = {}) => {
+  const fetch = props.fetch ?? fakeApi();
+  render(
+    <StrictMode>
+      <RequestPane
+        environment={environment()}
+        tokens={tokens}
+        clockSkewMs={0}
+        fetch={fetch}
+        now={now}
+        {...props}
+      />
+    </StrictMode>,
+  );
+  return { fetch: fetch as ReturnType<typeof fakeApi>, user: userEvent.setup() };
+};
+const sentHeaders = (fetch: ReturnType<typeof fakeApi>, call = 0) =>
+  new Headers(fetch.mock.calls[call]?.[1]?.headers);
+const send = () => screen.getByRole('button', { name: 'Send' });
+const response = () => screen.findByRole('region', { name: 'Response' });
+
+describe('RequestPane', () => {
+  it('sends the current token to the API and shows 200, the verdict and the JSON', async () => {
+    const { fetch, user } = renderPane();
+    await user.click(send());
+    const shown = await response();
+    expect(within(shown).getByTestId('response-status').textContent).toBe('200');
+    expect(shown.textContent).toContain('200: the API accepted the request');
+    await waitFor(() => expect(shown.textContent).toContain('"preferred_username": "therapist"'));
+    expect(fetch.mock.calls[0]?.[0]).toBe(`${API}/api/v1/me`);
+    expect(sentHeaders(fetch).get('authorization')).toBe(`Bearer ${access}`);
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+  });
+
+  it('previews the exact headers with the token masked, and who the token is', () => {
+    renderPane();
+    const preview = screen.getByTestId('headers-preview');
+    expect(preview.textContent).toContain(`GET ${API}/api/v1/me`);
+    expect(preview.textContent).toContain(`Authorization: Bearer ${access.slice(0, 10)}…`);
+    expect(preview.textContent).not.toContain(access);
+    const who = screen.getByText(/sub-1/).closest('p');
+    expect(who?.textContent).toMatch(/roles: therapist, expires in 5 min 0 s/);
+  });
+
+  it('records history without the token, and reopens it', async () => {
+    const { user } = renderPane();
+    await user.click(send());
+    await response();
+    const history = screen.getByRole('region', { name: /History of this tab/ });
+    expect(history.textContent).toMatch(/200 ?GET/);
+    expect(history.textContent).toContain('therapist, sub sub-1, jti jti-1, expires in 5 min 0 s when sent');
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain(access);
+    await user.clear(screen.getByRole('textbox', { name: /URL/ }));
+    await user.click(within(history).getByRole('button', { name: 'Reopen' }));
+    expect(screen.getByRole('textbox', { name: /URL/ })).toHaveProperty('value', '/api/v1/me');
+  });
+
+  it('never shows a failed fetch as a 401', async () => {
+    const fetch = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    const { user } = renderPane({ fetch });
+    await user.click(send());
+    const shown = await response();
+    expect(shown.textContent).toContain(
+      'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
+    );
+    expect(shown.textContent).toContain("curl --include 'http://127.0.0.1:8181/api/v1/me'");
+    expect(shown.textContent).not.toContain('401');
+  });
+
+  it('points at invalid JSON and sends it only on purpose', async () => {
+    const { fetch, user } = renderPane();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Method' }), 'POST');
+    const body = screen.getByRole('textbox', { name: 'Request body' });
+    await user.type(body, '{{"name": "Ada",{enter}}');
+    expect(screen.getByText(/Invalid JSON: .* at line 2, column 1/)).toBeTruthy();
+    await user.click(send());
+    expect(screen.getByRole('alert').textContent).toMatch(/Not sent: The body is not valid JSON/);
+    expect(fetch).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Send as text anyway' }));
+    await response();
+    expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"name": "Ada",\n}');
+  });
+
+  it('asks before the bearer goes to an origin off the allowlist, once per session', async () => {
+    const { fetch, user } = renderPane();
+    const url = screen.getByRole('textbox', { name: /URL/ });
+    await user.clear(url);
+    await user.type(url, 'http://127.0.0.1:9999/echo');
+    await user.click(send());
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Send your token to http://127.0.0.1:9999?');
+    expect(fetch).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Send without the token' }));
+    await response();
+    expect(sentHeaders(fetch, 0).has('authorization')).toBe(false);
+
+    await user.click(send());
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: /Send the token to/ }),
+    );
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(sentHeaders(fetch, 1).get('authorization')).toBe(`Bearer ${access}`);
+
+    await user.click(send());
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('refuses to send a bearer over plain http to a remote host', async () => {
+    const { fetch, user } = renderPane();
+    const url = screen.getByRole('textbox', { name: /URL/ });
+    await user.clear(url);
+    await user.type(url, 'http://api.example.org/x');
+    await user.click(send());
+    expect(screen.getByRole('alert').textContent).toContain('not sent over plain http');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('runs the unauthorized matrix: 200 / 401 / 401 / 401 / 401 with a verdict each', async () => {
+    const { user } = renderPane();
+    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    const table = screen.getByRole('table', { name: 'Unauthorized matrix' });
+    await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(4));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual([
+      expect.stringMatching(/^Current access token200200: the API accepted/),
+      expect.stringMatching(/^No token401No token was sent/),
+      expect.stringMatching(
+        /^Expired token \(the previous one\)401The token expired 42 s before the request/,
+      ),
+      expect.stringMatching(/^Tampered signature401Signature rejected/),
+      expect.stringMatching(/^ID token instead401Wrong token type: an ID token was sent/),
+    ]);
+  });
+
+  it('says why the expired choice is not there before the first refresh', async () => {
+    const { user } = renderPane({ tokens: { access, id: tokens.id } });
+    expect(screen.getByRole('radio', { name: 'Expired token (the previous one)' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(screen.getByText(/No earlier token yet: it appears after the first refresh/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    const table = screen.getByRole('table', { name: 'Unauthorized matrix' });
+    await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(3));
+    expect(within(table).getByText(/No earlier token yet/)).toBeTruthy();
+  });
+
+  it('explains a 403 for a patient as the missing role, after warning about the preset', async () => {
+    const patient = fakeJwt(claims(['patient']));
+    const fetch = vi.fn(async () =>
+      json(403, {}, { 'WWW-Authenticate': 'Bearer realm="abrumet", error="insufficient_scope"' }),
+    );
+    const { user } = renderPane({ fetch, tokens: { access: patient } });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'List patients');
+    await user.click(send());
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Your token lacks the role “therapist”');
+    expect(fetch).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Send anyway' }));
+    const shown = await response();
+    expect(shown.textContent).toContain('The token lacks the role “therapist”');
+    expect(shown.textContent).toMatch(/Sign in as a user with the realm role “therapist”/);
+  });
+
+  it('asks before a mutating request in production', async () => {
+    const { fetch, user } = renderPane({ environment: environment({ production: true }) });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'Create patient');
+    await user.click(send());
+    expect(screen.getByRole('alertdialog').textContent).toContain('This is PRODUCTION: POST');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('sends with Ctrl+Enter and cancels a request in flight', async () => {
+    const fetch = vi.fn(
+      (_url: string | URL | Request, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const { user } = renderPane({ fetch });
+    await user.click(screen.getByRole('textbox', { name: /URL/ }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    const shown = await response();
+    expect(shown.textContent).toContain('Cancelled');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('copies as curl with a $TOKEN placeholder by default', async () => {
+    renderPane();
+    const command = screen.getByText(/^curl --include/);
+    expect(command.textContent).toContain('"Authorization: Bearer $TOKEN"');
+    expect(command.textContent).not.toContain(access);
+  });
+
+  it('sends a pasted token, and never keeps it in history', async () => {
+    const pasted = fakeJwt(claims(['therapist'], { jti: 'pasted-jti' }));
+    const { fetch, user } = renderPane();
+    await user.click(screen.getByRole('radio', { name: 'Pasted token' }));
+    await user.click(screen.getByRole('textbox', { name: /Token to paste/ }));
+    await user.paste(`Bearer ${pasted}`);
+    await user.click(send());
+    await response();
+    expect(sentHeaders(fetch).get('authorization')).toBe(`Bearer ${pasted}`);
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain(pasted);
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { fakeJwt } from '../test/fakeJwt.ts';
+import type { TokenChoice } from './chooseToken.ts';
+import { type ExplainContext, explainResponse } from './explainResponse.ts';
+import type { SendResult } from './send.ts';
+
+const ISSUER = 'http://127.0.0.1:8180/auth/realms/abrumet';
+const SENT_AT = 1_700_000_000_000;
+const exp = (secondsFromSend: number) => SENT_AT / 1000 + secondsFromSend;
+
+const token = (claims: Record<string, unknown> = {}) =>
+  fakeJwt({
+    iss: ISSUER,
+    sub: 'u1',
+    preferred_username: 'therapist',
+    typ: 'Bearer',
+    aud: ['abrumet-api', 'account'],
+    exp: exp(120),
+    scope: 'openid profile',
+    realm_access: { roles: ['therapist', 'offline_access'] },
+    resource_access: { account: { roles: ['view-profile'] } },
+    ...claims,
+  });
+const patient = token({
+  preferred_username: 'patient',
+  realm_access: { roles: ['patient', 'offline_access'] },
+});
+
+const context = (choice: TokenChoice = 'current'): ExplainContext => ({
+  sentAtMs: SENT_AT,
+  choice,
+  issuer: ISSUER,
+  audience: 'abrumet-api',
+  requiredRole: 'therapist',
+  portalOrigin: 'http://127.0.0.1:5173',
+  curl: "curl --include 'http://127.0.0.1:8181/api/v1/patients'",
+});
+
+const response = (status: number, wwwAuthenticate?: string, statusText = ''): SendResult => ({
+  kind: 'response',
+  status,
+  statusText,
+  headers:
+    wwwAuthenticate === undefined
+      ? [['content-type', 'application/json']]
+      : [['www-authenticate', wwwAuthenticate]],
+  body: new Blob([]),
+  durationMs: 5,
+});
+const invalid = (description: string) =>
+  response(401, `Bearer realm="abrumet", error="invalid_token", error_description="${description}"`);
+
+describe('explainResponse', () => {
+  it.each<[string, SendResult, string | undefined, TokenChoice, string, RegExp]>([
+    [
+      'a 200 with a good token',
+      response(200, undefined, 'OK'),
+      token(),
+      'current',
+      'ok',
+      /200 OK: the API accepted/,
+    ],
+    ['a 200 without a token', response(200), undefined, 'none', 'ok', /without a token/],
+    ['a 200 for a tampered token', response(200), token(), 'tampered', 'accepted-bad-token', /tampered/],
+    ['a 200 for an ID token', response(200), token({ typ: 'ID' }), 'id', 'accepted-bad-token', /ID token/],
+    [
+      'a 200 for a long-expired token',
+      response(200),
+      token({ exp: exp(-600) }),
+      'expired',
+      'accepted-bad-token',
+      /expired/,
+    ],
+    [
+      'a 200 for a previous token still valid',
+      response(200),
+      token({ exp: exp(30) }),
+      'expired',
+      'ok',
+      /accepted/,
+    ],
+    ['no token', response(401, 'Bearer realm="abrumet"'), undefined, 'none', 'no-token', /No token was sent/],
+    [
+      'an expired token (the API says so)',
+      invalid('Token expired'),
+      token({ exp: exp(-42) }),
+      'expired',
+      'expired',
+      /The token expired 42 s before the request/,
+    ],
+    [
+      'a tampered token',
+      invalid('signature verification failed'),
+      token(),
+      'tampered',
+      'signature',
+      /Signature rejected/,
+    ],
+    [
+      'a foreign token',
+      invalid('no applicable key found in the JSON Web Key Set'),
+      token({ iss: 'https://other.example/realms/x' }),
+      'pasted',
+      'signature',
+      /Signature rejected/,
+    ],
+    [
+      'an ID token',
+      invalid('unexpected typ "ID"'),
+      token({ typ: 'ID' }),
+      'id',
+      'wrong-token-type',
+      /an ID token was sent/,
+    ],
+    [
+      'a refresh token pasted',
+      invalid('bad token'),
+      token({ typ: 'Refresh' }),
+      'pasted',
+      'wrong-token-type',
+      /Wrong token type/,
+    ],
+    [
+      'a patient on a therapist resource',
+      response(403, 'Bearer realm="abrumet", error="insufficient_scope", scope="therapist"'),
+      patient,
+      'current',
+      'missing-role',
+      /lacks the role “therapist”/,
+    ],
+    [
+      'a scope the token lacks',
+      response(403, 'Bearer error="insufficient_scope", scope="patients:write"'),
+      token(),
+      'current',
+      'insufficient-scope',
+      /Scope insufficient/,
+    ],
+    [
+      'a 403 with the role present',
+      response(403, 'Bearer realm="abrumet"'),
+      token(),
+      'current',
+      'forbidden',
+      /refused for this user/,
+    ],
+    [
+      'the wrong audience',
+      invalid('audience mismatch'),
+      token({ aud: 'account' }),
+      'current',
+      'audience',
+      /Audience mismatch/,
+    ],
+    [
+      'the wrong issuer',
+      invalid('unexpected "iss" claim value'),
+      token({ iss: 'https://x' }),
+      'current',
+      'issuer',
+      /Issuer/,
+    ],
+    [
+      'a 400 invalid_request',
+      response(400, 'Bearer error="invalid_request"'),
+      token(),
+      'current',
+      'invalid-request',
+      /malformed/,
+    ],
+    [
+      'a bare invalid_token',
+      response(401, 'Bearer error="invalid_token"'),
+      token(),
+      'current',
+      'invalid-token',
+      /refused the token/,
+    ],
+    ['an opaque token', invalid('bad'), 'opaque-ref', 'pasted', 'invalid-token', /cannot use/],
+    [
+      'a 401 without error code',
+      response(401, 'Bearer realm="abrumet"'),
+      token(),
+      'current',
+      'unauthorized',
+      /without a reason/,
+    ],
+    [
+      'a 404',
+      response(404, undefined, 'Not Found'),
+      token(),
+      'current',
+      'http-status',
+      /404 Not Found: not found/,
+    ],
+    ['a 500', response(500), token(), 'current', 'http-status', /the api failed/],
+    ['a 400 about the body', response(400), token(), 'current', 'http-status', /bad request/],
+  ])('explains %s', (_name, result, sent, choice, kind, title) => {
+    const verdict = explainResponse(result, sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.title).toMatch(title);
+    expect(verdict.next.length).toBeGreaterThan(10);
+    expect(verdict.note).toBeUndefined();
+  });
+
+  it('reports the expiry even when the API does not say why (header not exposed)', () => {
+    const verdict = explainResponse(response(401), token({ exp: exp(-7) }), context('expired'));
+    expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 7 s before the request' });
+    expect(verdict.note).toMatch(/does not expose WWW-Authenticate to browsers/);
+  });
+
+  it.each<[string, string, TokenChoice, string]>([
+    ['a tampered token', token(), 'tampered', 'signature'],
+    ['an ID token', token({ typ: 'ID' }), 'id', 'wrong-token-type'],
+    ['a foreign issuer', token({ iss: 'https://elsewhere' }), 'pasted', 'issuer'],
+    ['a wrong audience', token({ aud: 'account' }), 'current', 'audience'],
+    ['a token that looks fine', token(), 'current', 'unauthorized'],
+  ])('reasons from the token alone for %s when the header is hidden', (_name, sent, choice, kind) => {
+    const verdict = explainResponse(response(401), sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.note).toMatch(/reasoned from the token alone/);
+  });
+
+  it('reasons a hidden-header 403 from the roles', () => {
+    expect(explainResponse(response(403), patient, context()).kind).toBe('missing-role');
+  });
+
+  it.each<[TokenChoice, string]>([
+    ['tampered', 'signature'],
+    ['id', 'wrong-token-type'],
+  ])('names a %s token for what was done to it, even when the API also finds it expired', (choice, kind) => {
+    const sent = token({ exp: exp(-5), typ: choice === 'id' ? 'ID' : 'Bearer' });
+    const verdict = explainResponse(invalid('Token expired'), sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.detail).toContain('The API says: “Token expired”.');
+  });
+
+  it('says when the API claims expiry but the token still had time by the server clock', () => {
+    const verdict = explainResponse(invalid('token expired'), token({ exp: exp(30) }), context());
+    expect(verdict.kind).toBe('expired');
+    expect(verdict.detail).toMatch(/it had 30 s left/);
+  });
+
+  it('never shows a failed fetch as a 401', () => {
+    const verdict = explainResponse(
+      { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
+      token(),
+      context(),
+    );
+    expect(verdict).toMatchObject({
+      kind: 'no-response',
+      title:
+        'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
+      curl: context().curl,
+    });
+    expect(verdict.title).not.toMatch(/401/);
+    expect(verdict.detail).toMatch(/Access-Control-Allow-Headers/);
+    expect(verdict.detail).toContain('http://127.0.0.1:5173');
+  });
+
+  it.each<[SendResult, string, RegExp]>([
+    [{ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }, 'timeout', /No answer within 30 s/],
+    [{ kind: 'cancelled', durationMs: 3 }, 'cancelled', /Cancelled/],
+    [{ kind: 'redirect', durationMs: 3 }, 'redirect', /Redirect not followed/],
+  ])('explains a %o', (result, kind, title) => {
+    const verdict = explainResponse(result, token(), context());
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.title).toMatch(title);
+  });
+});

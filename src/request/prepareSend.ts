@@ -1,0 +1,146 @@
+import type { EnvironmentConfig } from '../config/types.ts';
+import { checkBearerTarget } from './checkBearerTarget.ts';
+import { chooseToken, type PaneTokens } from './chooseToken.ts';
+import type { RequestDraft } from './draftReducer.ts';
+import { resolveUrl } from './resolveUrl.ts';
+import type { OutgoingRequest } from './send.ts';
+import { allRoles, tokenFacts } from './tokenFacts.ts';
+import { validateJson } from './validateJson.ts';
+
+/** Something the user must agree to before the request leaves. */
+export type Ask =
+  | { kind: 'origin'; origin: string; message: string }
+  | { kind: 'production'; message: string }
+  | { kind: 'role'; role: string; message: string };
+
+export interface Problem {
+  kind: 'url' | 'json' | 'token' | 'target' | 'header';
+  message: string;
+  next: string;
+  /** Where invalid JSON went wrong. */
+  at?: { line: number; column: number; offset: number };
+}
+
+export type Prepared =
+  | {
+      ok: true;
+      request: OutgoingRequest;
+      token: string | undefined;
+      asks: Ask[];
+      /** GET and HEAD carry no body: the editor's body is not sent. */
+      bodyIgnored: boolean;
+      /** Headers the browser adds itself (shown in the preview, not set by us). */
+      browserHeaders: Array<[string, string]>;
+    }
+  | { ok: false; problem: Problem };
+
+export interface PrepareContext {
+  environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'>;
+  tokens: PaneTokens;
+  confirmedOrigins: readonly string[];
+  /** The user chose to send invalid JSON as it is. */
+  sendInvalidJson?: boolean;
+  /** The matrix sends refused tokens on purpose: no role warning there. */
+  skipRoleCheck?: boolean;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Turns the draft into the exact request that will leave, or says what stops it. Pure, so the
+ * headers preview, "Copy as curl", Send and the matrix all agree on the same request.
+ */
+export function prepareSend(draft: RequestDraft, context: PrepareContext): Prepared {
+  const fail = (problem: Problem): Prepared => ({ ok: false, problem });
+  const resolved = resolveUrl(draft.url, context.environment.api.baseUrl);
+  if (!resolved.ok)
+    return fail({ kind: 'url', message: resolved.message, next: 'Fix the URL and send again.' });
+
+  const headers: Array<[string, string]> = [];
+  for (const row of draft.headers) {
+    const name = row.name.trim();
+    if (!row.enabled || (name === '' && row.value.trim() === '')) continue;
+    if (!HEADER_NAME.test(name)) {
+      return fail({
+        kind: 'header',
+        message: `“${name}” is not a valid header name.`,
+        next: 'Use letters, digits and dashes only, or disable the row.',
+      });
+    }
+    if (/[\r\n\0]/.test(row.value)) {
+      return fail({
+        kind: 'header',
+        message: `The value of ${name} has a line break.`,
+        next: 'Put it on one line.',
+      });
+    }
+    headers.push([name, row.value.trim()]);
+  }
+  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+
+  const bodyIgnored = (draft.method === 'GET' || draft.method === 'HEAD') && draft.body.trim() !== '';
+  const sendsBody = !(draft.method === 'GET' || draft.method === 'HEAD') && draft.body.trim() !== '';
+  const browserHeaders: Array<[string, string]> = [];
+  if (sendsBody && draft.bodyMode === 'json') {
+    const check = validateJson(draft.body);
+    if (!check.ok && !context.sendInvalidJson) {
+      return fail({
+        kind: 'json',
+        message: `The body is not valid JSON: ${check.message}.`,
+        next: 'Fix it, switch the body to text, or send it as text anyway.',
+        at: { line: check.line, column: check.column, offset: check.offset },
+      });
+    }
+    if (!has('content-type')) headers.push(['Content-Type', 'application/json']);
+  } else if (sendsBody && !has('content-type')) {
+    browserHeaders.push(['Content-Type', 'text/plain;charset=UTF-8']);
+  }
+
+  const chosen = chooseToken(draft.tokenChoice, context.tokens, draft.pasted);
+  if (!chosen.ok)
+    return fail({ kind: 'token', message: chosen.message, next: 'Choose another token to send.' });
+  const asks: Ask[] = [];
+  if (chosen.token !== undefined) {
+    if (has('authorization')) {
+      return fail({
+        kind: 'header',
+        message: 'Two Authorization headers: your header row and the chosen token.',
+        next: 'Disable your Authorization row, or choose “No token”.',
+      });
+    }
+    const target = checkBearerTarget(resolved.url, context.environment, context.confirmedOrigins);
+    if (target.verdict === 'refused') {
+      return fail({ kind: 'target', message: target.message, next: 'Fix the URL, or choose “No token”.' });
+    }
+    if (target.verdict === 'confirm')
+      asks.push({ kind: 'origin', origin: target.origin, message: target.message });
+    headers.push(['Authorization', `Bearer ${chosen.token}`]);
+  }
+  if (context.environment.production && MUTATING.has(draft.method)) {
+    asks.push({
+      kind: 'production',
+      message: `This is PRODUCTION: ${draft.method} ${resolved.url} may change real data.`,
+    });
+  }
+  const preset = context.environment.presets.find((p) => p.name === draft.presetName);
+  const sendsOwnToken = draft.tokenChoice === 'current' || draft.tokenChoice === 'pasted';
+  if (preset?.requiredRole && sendsOwnToken && !context.skipRoleCheck && chosen.token) {
+    const facts = tokenFacts(chosen.token);
+    const roles = allRoles(facts);
+    if (facts.readable && !roles.includes(preset.requiredRole)) {
+      asks.push({
+        kind: 'role',
+        role: preset.requiredRole,
+        message: `“${preset.name}” needs the role “${preset.requiredRole}”, but this token (${facts.username ?? facts.sub ?? 'unknown user'}) has: ${roles.join(', ') || 'no roles'}. The API will likely refuse it (403).`,
+      });
+    }
+  }
+  const request: OutgoingRequest = {
+    method: draft.method,
+    url: resolved.url,
+    headers,
+    ...(sendsBody ? { body: draft.body } : {}),
+  };
+  return { ok: true, request, token: chosen.token, asks, bodyIgnored, browserHeaders };
+}

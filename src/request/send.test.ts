@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { send } from './send.ts';
+
+const request = {
+  method: 'POST',
+  url: 'https://api.example.org/x',
+  headers: [['A', 'b']] as Array<[string, string]>,
+  body: '{}',
+};
+
+/** A fetch that never answers, and rejects as browsers do once aborted. */
+const hangingFetch = () =>
+  vi.fn(
+    (_url: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      }),
+  );
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('send', () => {
+  it('returns an HTTP 401 as a response, with the readable headers and the body', async () => {
+    const fetch = vi.fn(
+      async () => new Response('{"a":1}', { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }),
+    );
+    const result = await send(request, { fetch });
+    expect(result).toMatchObject({ kind: 'response', status: 401 });
+    expect(result.kind === 'response' && result.headers).toContainEqual(['www-authenticate', 'Bearer']);
+    expect(fetch).toHaveBeenCalledWith(
+      request.url,
+      expect.objectContaining({ method: 'POST', body: '{}', redirect: 'manual', credentials: 'omit' }),
+    );
+  });
+
+  it('sends no body with GET or HEAD', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    await send({ ...request, method: 'GET' }, { fetch });
+    expect(fetch.mock.calls[0]).not.toHaveProperty([1, 'body']);
+  });
+
+  it('reports a redirect instead of following it with the token', async () => {
+    const fetch = vi.fn(async () => ({ type: 'opaqueredirect' }) as Response);
+    expect(await send(request, { fetch })).toMatchObject({ kind: 'redirect' });
+  });
+
+  it('reports a failed fetch as a network error, not a status', async () => {
+    const fetch = vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await send(request, { fetch })).toMatchObject({
+      kind: 'network-error',
+      message: 'Failed to fetch',
+    });
+  });
+
+  it('reports a timeout after 30 s by default', async () => {
+    vi.useFakeTimers();
+    const pending = send(request, { fetch: hangingFetch(), now: () => Date.now() });
+    await vi.advanceTimersByTimeAsync(29_999);
+    let settled = false;
+    void pending.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toMatchObject({ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 });
+  });
+
+  it('reports a cancel as cancelled', async () => {
+    const controller = new AbortController();
+    const pending = send(request, { fetch: hangingFetch(), signal: controller.signal });
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: 'cancelled' });
+  });
+});

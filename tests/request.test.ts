@@ -1,0 +1,210 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { saveScreenshotAround } from './support/screenshot.ts';
+import { setupBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+import { type Stack, startStack } from './support/stack.ts';
+
+/** A server on another origin that answers whether it got an Authorization header (and records it). */
+async function startEcho() {
+  const seen: Array<{ method: string; authorization: boolean }> = [];
+  const server: Server = createServer((req, res) => {
+    const cors = {
+      'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+      'Access-Control-Allow-Methods': 'GET, POST',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    const authorization = req.headers.authorization !== undefined;
+    seen.push({ method: req.method ?? '', authorization });
+    res
+      .writeHead(200, { ...cors, 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ authorization }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const pane = (page: Page) => page.locator('section.rq');
+const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true });
+const setUrl = async (page: Page, url: string) => {
+  await page.getByRole('textbox', { name: /^URL/ }).fill(url);
+};
+const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: true }).click();
+/** Polls patiently: the machine may be busy with other tests (no timing is asserted). */
+const eventually = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
+const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+
+describe('the request pane', () => {
+  let echo: Awaited<ReturnType<typeof startEcho>>;
+  let stack: Stack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    echo = await startEcho();
+    [stack, browser] = await Promise.all([startStack({ extraConnectOrigins: [echo.url] }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    await echo?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('lists patients for a therapist: 200, the verdict and the JSON', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    await send(page);
+    await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('200 OK');
+    expect(await textOf(response(page))).toContain('200 OK: the API accepted the request');
+    await eventually(() => textOf(response(page))).toMatch(/"name": "/);
+    const history = page.getByRole('region', { name: /History of this tab/ });
+    expect(await textOf(history)).toContain('/api/v1/patients');
+    await saveScreenshotAround(page, 'request-200', pane(page));
+  });
+
+  it('gives a patient 403 with the missing-role verdict, after warning', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'patient');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    await send(page);
+    const dialog = page.getByRole('alertdialog');
+    expect(await textOf(dialog)).toContain('Your token lacks the role “therapist”');
+    await dialog.getByRole('button', { name: 'Send anyway' }).click();
+    await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
+    const verdict = await textOf(response(page));
+    expect(verdict).toContain('The token lacks the role “therapist”');
+    expect(verdict).toContain('Signed in as patient');
+    expect(verdict).toContain('Sign in as a user with the realm role “therapist”');
+  });
+
+  it('explains the no-CORS route as no response, never as a 401', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await setUrl(page, '/api/v1/fixtures/no-cors');
+    await send(page);
+    await eventually(() => textOf(response(page))).toContain(
+      'No response: the API is down, or CORS blocked it',
+    );
+    const text = await textOf(response(page));
+    expect(text).toContain('(the request may still have reached the server)');
+    expect(text).toContain('Access-Control-Allow-Headers');
+    expect(text).toContain(`curl --include '${stack.apiUrl}/api/v1/fixtures/no-cors'`);
+    expect(text).not.toContain('401');
+  });
+
+  it('sends no bearer to an origin off the allowlist without a confirmation', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await setUrl(page, `${echo.url}/echo`);
+    await send(page);
+    const dialog = page.getByRole('alertdialog');
+    expect(await textOf(dialog)).toContain(`Send your token to ${echo.url}?`);
+    expect(echo.seen).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Send without the token' }).click();
+    await eventually(() => textOf(response(page))).toContain('"authorization": false');
+    expect(echo.seen).toEqual([{ method: 'GET', authorization: false }]);
+
+    await send(page);
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: `Send the token to ${echo.url}` })
+      .click();
+    await eventually(() => echo.seen.length).toBe(2);
+    expect(echo.seen[1]).toEqual({ method: 'GET', authorization: true });
+  });
+
+  it('renders a multi-MB JSON answer and the page stays usable', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await setUrl(page, '/api/v1/fixtures/large?mb=6');
+    await send(page);
+    await eventually(() => textOf(response(page).getByTestId('response-status')), 60_000).toBe('200 OK');
+    const lines = page.getByRole('region', { name: 'Body lines' });
+    await lines.waitFor();
+    // The page answers while (or after) the body is formatted: another control still works.
+    await page.getByRole('button', { name: '+ Add header' }).click();
+    await eventually(() => page.getByRole('textbox', { name: 'Header 2 name' }).count()).toBe(1);
+    await eventually(() => textOf(response(page)), 60_000).toMatch(/Large body \(6\.0 MB\).* [\d,]+ lines\./);
+    expect(await lines.locator('.rq-vlines__row').count()).toBeLessThan(200);
+    await lines.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await eventually(() => textOf(lines.locator('.rq-vlines__row').last())).toBe(']');
+  });
+
+  it('reports a redirect, HTML, binary and a timeout as what they are', async () => {
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await setUrl(page, '/api/v1/fixtures/redirect');
+    await send(page);
+    await eventually(() => textOf(response(page))).toContain('Redirect not followed');
+
+    await setUrl(page, '/api/v1/fixtures/html');
+    await send(page);
+    await eventually(() => textOf(response(page))).toContain('<script>alert(1)</script><h1>Hello</h1>');
+    expect(await response(page).getByRole('heading', { name: 'Hello' }).count()).toBe(0);
+
+    await setUrl(page, '/api/v1/fixtures/binary');
+    await send(page);
+    await eventually(() => textOf(response(page))).toContain('Binary body: application/octet-stream, 2.0 KB');
+    expect(await response(page).getByRole('link', { name: 'Download' }).getAttribute('href')).toMatch(
+      /^blob:/,
+    );
+
+    await page.getByRole('spinbutton', { name: 'Timeout (s)' }).fill('1');
+    await setUrl(page, '/api/v1/fixtures/slow?ms=5000');
+    await send(page);
+    await eventually(() => textOf(response(page))).toContain('No answer within 1 s (timeout)');
+    expect(await textOf(response(page).getByTestId('response-status'))).toBe('Timeout');
+  });
+});
+
+const TTL = 10;
+
+describe('the unauthorized matrix', () => {
+  const session = setupBrowserSession({ accessTokenTtl: TTL });
+
+  it('shows 200 / 401 / 401 / 401 / 401 with the right verdicts', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const expired = page.getByRole('radio', { name: 'Expired token (the previous one)' });
+    await expired.waitFor();
+    expect(await expired.isDisabled()).toBe(true);
+    // The "expired" row needs a previous token: let this one expire, then refresh.
+    await eventually(() => textOf(page.getByTestId('countdown')), (TTL + 20) * 1000).toMatch(/^expired/);
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await eventually(() => expired.isEnabled()).toBe(true);
+
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
+    const table = page.getByRole('table', { name: 'Unauthorized matrix' });
+    const statuses = table.locator('tbody .rq-matrix__status');
+    await eventually(() => statuses.allTextContents()).toEqual(['200', '401', '401', '401', '401']);
+    const verdicts = await table.locator('tbody tr').allTextContents();
+    expect(verdicts[0]).toContain('200 OK: the API accepted the request');
+    expect(verdicts[1]).toContain('No token was sent');
+    expect(verdicts[2]).toMatch(/The token expired \d+ s before the request/);
+    expect(verdicts[3]).toContain('Signature rejected');
+    expect(verdicts[4]).toContain('Wrong token type: an ID token was sent');
+
+    await table.locator('tbody tr').nth(2).getByRole('button', { name: 'Details' }).click();
+    await eventually(() => textOf(response(page))).toMatch(/The token expired \d+ s before the request/);
+    await saveScreenshotAround(page, 'request-401', pane(page));
+  });
+});
