@@ -6,6 +6,7 @@ import { build } from 'vite';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { startStack } from '../tests/support/stack.ts';
 import { INITIAL_JS_BUDGET, initialJsSize } from './initialJsSize.ts';
+import { largeResponse } from './largeResponse.ts';
 import { median } from './median.ts';
 import { timeToFirstToken } from './timeToFirstToken.ts';
 
@@ -36,6 +37,19 @@ try {
     line(`Portal load to Sign in  median ${ms(median(runs.map((r) => r.loadMs)))} of ${RUNS} cold runs`);
     line(
       `Time to first token     median ${ms(median(runs.map((r) => r.firstTokenMs)))} of ${RUNS} cold runs (load, login page, callback, decode)`,
+    );
+    const MB = Number(process.env.BENCH_MB ?? 10);
+    const large = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i += 1)
+      large.push(await largeResponse(browser, stack.portalUrl, MB));
+    const first = median(large.map((r) => r.firstLinesMs));
+    const longest = median(large.map((r) => r.longestTaskMs));
+    const naive = median(large.map((r) => r.naiveBlockingMs));
+    line(
+      `${MB} MB JSON response      first lines after median ${ms(first)}; longest frame gap ${ms(longest)}`,
+    );
+    line(
+      `  naive one-<pre> render  blocks the main thread ${ms(naive)} in one piece: ${(naive / Math.max(1, longest)).toFixed(0)}x the portal's longest frame gap`,
     );
   } finally {
     await browser.close();
