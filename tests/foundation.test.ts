@@ -38,6 +38,21 @@ describe('the portal on the local stack', () => {
     expect(await response.textContent()).toContain('"preferred_username": "therapist"');
   });
 
+  it('runs without script errors or Content-Security-Policy violations', async () => {
+    const { page, stack } = session;
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Response').textContent()).toContain('200');
+    await page.getByRole('button', { name: 'Check signature' }).click();
+    await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
+    expect(problems).toEqual([]);
+  });
+
   it("shows the realm's error for a wrong password", async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist', 'not-the-password');
