@@ -35,7 +35,7 @@ describe('the portal on the local stack', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     const response = page.getByLabel('Response');
     await expect.poll(() => response.textContent()).toContain('200');
-    expect(await response.textContent()).toContain('"preferred_username": "therapist"');
+    await expect.poll(() => response.textContent()).toContain('"preferred_username": "therapist"');
   });
 
   it('runs without script errors or Content-Security-Policy violations', async () => {

@@ -80,8 +80,8 @@ export function UserInfoPanel({ environment, accessToken, target, sendImpl = sen
           <p>
             <strong>Next step:</strong> {outcome.verdict.next}
           </p>
-          {outcome.verdict.curl && <pre className="realm-json">{outcome.verdict.curl}</pre>}
-          {outcome.body && <pre className="realm-json">{outcome.body}</pre>}
+          {outcome.verdict.curl && <pre className="code-block realm-json">{outcome.verdict.curl}</pre>}
+          {outcome.body && <pre className="code-block realm-json">{outcome.body}</pre>}
         </div>
       )}
     </section>

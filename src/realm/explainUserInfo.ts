@@ -1,8 +1,9 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { explainResponse, type Verdict } from '../request/explainResponse.ts';
+import { explainResponse } from '../request/explainResponse.ts';
 import { parseWwwAuthenticate } from '../request/parseWwwAuthenticate.ts';
 import type { SendResult } from '../request/send.ts';
 import { toCurl } from '../request/toCurl.ts';
+import type { Verdict } from '../request/verdict.ts';
 
 export type UserInfoOutcome =
   | { ok: true; claims: Record<string, unknown> }

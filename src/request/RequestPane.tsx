@@ -41,11 +41,13 @@ export function RequestPane({
   tokens,
   clockSkewMs = 0,
   fetch,
-  now = Date.now,
+  now: injectedNow,
   storage = globalThis.sessionStorage,
   timeoutMs = 30_000,
   schedule,
 }: RequestPaneProps) {
+  // The preview's clock stays the shared default (one app-wide interval) unless a test injects one.
+  const now = injectedNow ?? Date.now;
   const [draft, dispatch] = useReducer(draftReducer, environment.presets, initialDraft);
   const [timeoutSeconds, setTimeoutSeconds] = useState(timeoutMs / 1000);
   const sender = useSendRequest({ fetch, timeoutMs: Math.max(1, timeoutSeconds) * 1000 });
@@ -108,7 +110,7 @@ export function RequestPane({
             prepared={prepared}
             choice={draft.tokenChoice}
             clockSkewMs={clockSkewMs}
-            now={now}
+            now={injectedNow}
           />
           {prepared.ok &&
             prepared.asks.map((ask) => (

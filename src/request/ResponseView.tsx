@@ -1,7 +1,7 @@
 import { choiceLabel } from './chooseToken.ts';
 import type { Shown } from './describeSend.ts';
+import { describeTimeLeft } from './describeTimeLeft.ts';
 import { formatBytes } from './formatBytes.ts';
-import { describeTimeLeft } from './formatSeconds.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import type { Scheduler } from './useFormattedLines.ts';
 import { VerdictBox } from './VerdictBox.tsx';

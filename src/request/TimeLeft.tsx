@@ -1,26 +1,22 @@
-import { useEffect, useReducer } from 'react';
-import { describeTimeLeft } from './formatSeconds.ts';
+import { useNow } from '../token/useNow.ts';
+import { describeTimeLeft } from './describeTimeLeft.ts';
 
 interface TimeLeftProps {
   /** Seconds since the epoch, from the token. */
   exp: number | undefined;
   /** Server time − local time. */
   clockSkewMs: number;
-  now?: () => number;
+  /** Injected clock; must be a stable reference (useNow keys its shared interval on it). */
+  now?: (() => number) | undefined;
 }
 
 /**
- * "expires in 4 min 12 s", derived from exp on each tick (never counted down). Only this leaf
- * re-renders every second.
+ * "expires in 4 min 12 s", derived from exp on each tick of the app's one clock (never counted
+ * down). Only this leaf re-renders every second.
  */
-export function TimeLeft({ exp, clockSkewMs, now = Date.now }: TimeLeftProps) {
-  const [, tick] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    if (exp === undefined) return;
-    const timer = window.setInterval(tick, 1000);
-    return () => window.clearInterval(timer);
-  }, [exp]);
-  const left = exp === undefined ? undefined : Math.floor(exp - (now() + clockSkewMs) / 1000);
+export function TimeLeft({ exp, clockSkewMs, now }: TimeLeftProps) {
+  const nowMs = useNow(1000, now);
+  const left = exp === undefined ? undefined : Math.floor(exp - (nowMs + clockSkewMs) / 1000);
   return (
     <span className={left !== undefined && left <= 0 ? 'rq-expired' : undefined}>
       {describeTimeLeft(left)}

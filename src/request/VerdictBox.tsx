@@ -1,5 +1,5 @@
 import { CopyButton } from '../ui/CopyButton.tsx';
-import type { Verdict } from './explainResponse.ts';
+import type { Verdict } from './verdict.ts';
 
 const ICONS: Record<Verdict['severity'], string> = { ok: '✓', info: 'ℹ', warn: '⚠', bad: '✕' };
 

@@ -1,11 +1,12 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import type { TokenChoice } from './chooseToken.ts';
 import type { RequestDraft } from './draftReducer.ts';
-import { explainResponse, type Verdict } from './explainResponse.ts';
+import { explainResponse } from './explainResponse.ts';
 import { type HistoryEntry, historyEntry } from './historyReducer.ts';
 import type { OutgoingRequest, SendResult } from './send.ts';
 import { toCurl } from './toCurl.ts';
 import { secondsLeft, type TokenFacts, tokenFacts } from './tokenFacts.ts';
+import type { Verdict } from './verdict.ts';
 
 /** A sent request with its answer and verdict, as the response view shows it (memory only). */
 export interface Shown {

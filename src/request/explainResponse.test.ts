@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import type { TokenChoice } from './chooseToken.ts';
-import { type ExplainContext, explainResponse } from './explainResponse.ts';
+import { explainResponse } from './explainResponse.ts';
 import type { SendResult } from './send.ts';
+import type { ExplainContext } from './verdict.ts';
 
 const ISSUER = 'http://127.0.0.1:8180/auth/realms/abrumet';
 const SENT_AT = 1_700_000_000_000;

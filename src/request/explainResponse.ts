@@ -1,66 +1,15 @@
-import type { TokenChoice } from './chooseToken.ts';
-import { formatSeconds } from './formatSeconds.ts';
+import { formatSpan } from '../token/formatDuration.ts';
+import { explainAccepted } from './explainAccepted.ts';
+import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
 import { parseWwwAuthenticate } from './parseWwwAuthenticate.ts';
 import type { SendResult } from './send.ts';
-import { allRoles, secondsLeft, type TokenFacts, tokenFacts } from './tokenFacts.ts';
-
-export type VerdictKind =
-  | 'ok'
-  | 'accepted-bad-token'
-  | 'no-token'
-  | 'expired'
-  | 'signature'
-  | 'wrong-token-type'
-  | 'missing-role'
-  | 'audience'
-  | 'issuer'
-  | 'insufficient-scope'
-  | 'invalid-token'
-  | 'invalid-request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'no-response'
-  | 'timeout'
-  | 'cancelled'
-  | 'redirect'
-  | 'http-status';
-
-export interface Verdict {
-  kind: VerdictKind;
-  title: string;
-  detail: string;
-  /** What to do now, in one sentence. */
-  next: string;
-  severity: 'ok' | 'info' | 'warn' | 'bad';
-  /** Set when WWW-Authenticate could not be read, so the verdict rests on the token alone. */
-  note?: string;
-  /** A command to retry outside the browser (no-response, redirect). */
-  curl?: string;
-}
-
-export interface ExplainContext {
-  /** Server time when the request left (local time + measured clock skew). */
-  sentAtMs: number;
-  choice?: TokenChoice;
-  /** The environment's realm: the issuer its tokens must carry. */
-  issuer: string;
-  audience?: string | undefined;
-  requiredRole: string;
-  portalOrigin: string;
-  /** The request as curl with a $TOKEN placeholder. */
-  curl: string;
-}
+import { secondsLeft, tokenFacts } from './tokenFacts.ts';
+import { type ExplainContext, hasRole, type Verdict, who } from './verdict.ts';
 
 type Response = Extract<SendResult, { kind: 'response' }>;
 
 const HEADER_HIDDEN =
   'The API does not expose WWW-Authenticate to browsers (Access-Control-Expose-Headers), so this verdict is reasoned from the token alone.';
-
-const sameIssuer = (a: string | undefined, b: string) => a?.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-const hasRole = (facts: TokenFacts, role: string) =>
-  facts.realmRoles.includes(role) || Object.values(facts.clientRoles).some((roles) => roles.includes(role));
-const listRoles = (facts: TokenFacts) => (allRoles(facts).length ? allRoles(facts).join(', ') : 'none');
-const who = (facts: TokenFacts) => facts.username ?? facts.sub ?? 'an unknown user';
 
 /**
  * One verdict for one answer: why the API said what it said, and what to do next. It reads the
@@ -79,7 +28,7 @@ export function explainResponse(
     case 'timeout':
       return {
         kind: 'timeout',
-        title: `No answer within ${formatSeconds(result.timeoutMs / 1000)} (timeout)`,
+        title: `No answer within ${formatSpan(result.timeoutMs / 1000)} (timeout)`,
         detail:
           'The portal stopped waiting. The request may have reached the API and may still be running there.',
         next: 'Send again; if it stays slow, check the API’s health, or retry with curl (it waits as long as needed).',
@@ -130,7 +79,7 @@ function explainStatus(result: Response, sentToken: string | undefined, context:
   const left = facts ? secondsLeft(facts, context.sentAtMs) : undefined;
   const expiredBy = left === undefined ? undefined : -left;
 
-  if (status >= 200 && status < 300) return accepted(statusLine, facts, expiredBy, context);
+  if (status >= 200 && status < 300) return explainAccepted(statusLine, facts, expiredBy, context);
   if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine);
 
   const headerValue = result.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
@@ -184,195 +133,6 @@ function explainStatus(result: Response, sentToken: string | undefined, context:
     });
   }
   return verdict(explainRefusedToken({ facts, statusLine, description, said, expiredBy, context, error }));
-}
-
-interface RefusedToken {
-  facts: TokenFacts;
-  statusLine: string;
-  description: string;
-  said: string;
-  expiredBy: number | undefined;
-  context: ExplainContext;
-  error: string | undefined;
-}
-
-/** A 401 (or a 400 without a known code) for a token that was sent: what is wrong with it? */
-function explainRefusedToken(input: RefusedToken): Omit<Verdict, 'note'> {
-  const { facts, description, said, context } = input;
-  const hinted = (pattern: RegExp) => pattern.test(description);
-  const typMismatch = facts.typ !== undefined && facts.typ.toLowerCase() !== 'bearer';
-  const expired = input.expiredBy !== undefined && input.expiredBy >= 0;
-  const issuerMismatch = facts.readable && !sameIssuer(facts.iss, context.issuer);
-  const audienceMismatch =
-    facts.readable && context.audience !== undefined && !facts.aud.includes(context.audience);
-
-  // A token broken on purpose is named for what was done to it (the API may also see it expired);
-  // then the API's own words; then what the token shows, most specific first.
-  if (context.choice === 'tampered') return signature(input);
-  if (context.choice === 'id' || typMismatch) return wrongType(input);
-  if (hinted(/expir|\bexp\b/i)) return expiredVerdict(input);
-  if (hinted(/signature|verif|\bJWS\b|\bkid\b|\bkey\b/i)) return signature(input);
-  if (hinted(/\btyp\b|token type|id token/i)) return wrongType(input);
-  if (hinted(/audience|\baud\b/i)) return audience(input);
-  if (hinted(/issuer|\biss\b/i)) return issuer(input);
-  if (!facts.readable) {
-    return {
-      kind: 'invalid-token',
-      title: 'The API refused a token it cannot use',
-      detail: `${facts.problem ?? ''}${said}`,
-      next: 'Send the current access token of this environment.',
-      severity: 'bad',
-    };
-  }
-  if (expired) return expiredVerdict(input);
-  if (issuerMismatch) return issuer(input);
-  if (audienceMismatch) return audience(input);
-  if (input.error === 'invalid_token') {
-    return {
-      kind: 'invalid-token',
-      title: 'The API refused the token',
-      detail: `${input.statusLine}, error “invalid_token”.${said || ' It gives no description.'}`,
-      next: 'Refresh the token and send again; if it persists, compare the token’s claims with what the API expects.',
-      severity: 'bad',
-    };
-  }
-  return {
-    kind: 'unauthorized',
-    title: `${input.statusLine}, without a reason`,
-    detail: `The token looks valid here (${who(facts)}, not expired, this realm), but the API gives no error code.${said} If WWW-Authenticate has no “error”, the API may not have received the token at all (RFC 6750 §3.1): a proxy may strip Authorization.`,
-    next: 'Retry with curl to read the full answer, and check what sits between the browser and the API.',
-    severity: 'bad',
-  };
-}
-
-function expiredVerdict({ facts, expiredBy, said }: RefusedToken): Omit<Verdict, 'note'> {
-  if (expiredBy === undefined || expiredBy < 0) {
-    const left =
-      expiredBy === undefined ? 'the token has no exp claim' : `it had ${formatSeconds(-expiredBy)} left`;
-    return {
-      kind: 'expired',
-      title: 'The API says the token expired',
-      detail: `By the server time this portal estimates, ${left} when sent: the API’s clock may be ahead, or it allows less lifetime.${said}`,
-      next: 'Refresh the token and send again; if it keeps happening, compare the API’s clock with the realm’s.',
-      severity: 'bad',
-    };
-  }
-  return {
-    kind: 'expired',
-    title: `The token expired ${formatSeconds(expiredBy)} before the request`,
-    detail: `Its exp is ${new Date((facts.exp ?? 0) * 1000).toISOString()}; the request left ${formatSeconds(expiredBy)} after that, by the server’s clock.${said}`,
-    next: 'Refresh the token and send again.',
-    severity: 'bad',
-  };
-}
-
-function signature({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  const foreign = facts.readable && !sameIssuer(facts.iss, context.issuer);
-  return {
-    kind: 'signature',
-    title: 'Signature rejected',
-    detail:
-      context.choice === 'tampered'
-        ? `The token’s signature was changed on purpose, and the API noticed: this is the refusal it owes.${said}`
-        : foreign
-          ? `The token was issued by ${facts.iss ?? 'another realm'}, not by this environment’s realm (${context.issuer}): a foreign token.${said}`
-          : `The API could not verify the signature: the token was altered, comes from another realm or environment, or the realm’s keys changed.${said}`,
-    next: 'Send the current access token of this environment (sign in again if needed).',
-    severity: context.choice === 'tampered' ? 'info' : 'bad',
-  };
-}
-
-function wrongType({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  const isId = context.choice === 'id' || facts.typ === 'ID';
-  return {
-    kind: 'wrong-token-type',
-    title: isId ? 'Wrong token type: an ID token was sent' : 'Wrong token type',
-    detail: `The API wants an access token (typ “Bearer”); this token has typ “${facts.typ ?? 'none'}”.${said}`,
-    next: 'Send the access token: the ID token tells the portal who signed in, it is not meant for the API.',
-    severity: context.choice === 'id' ? 'info' : 'bad',
-  };
-}
-
-function audience({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  return {
-    kind: 'audience',
-    title: 'Audience mismatch: the token is not meant for this API',
-    detail: `The token’s aud is “${facts.aud.join(', ') || 'none'}”${context.audience ? `; the API expects “${context.audience}”` : ''}.${said}`,
-    next: 'Ask the realm admin for an audience mapper that adds the API to this client’s tokens, then sign in again.',
-    severity: 'bad',
-  };
-}
-
-function issuer({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  return {
-    kind: 'issuer',
-    title: 'Issuer mismatch: the token comes from another realm',
-    detail: `The token’s iss is “${facts.iss ?? 'none'}”; this environment’s realm is “${context.issuer}”.${said}`,
-    next: 'Use a token of this environment: sign in again here, or switch to the environment the token comes from.',
-    severity: 'bad',
-  };
-}
-
-function missingRole(facts: TokenFacts, context: ExplainContext, said: string): Omit<Verdict, 'note'> {
-  const role = context.requiredRole;
-  return {
-    kind: 'missing-role',
-    title: `The token lacks the role “${role}”`,
-    detail: `Signed in as ${who(facts)}, whose token has the roles: ${listRoles(facts)}. The API requires the realm role “${role}”.${said}`,
-    next: `Sign in as a user with the realm role “${role}” (e.g. a ${role}), or ask the realm admin to grant it.`,
-    severity: 'bad',
-  };
-}
-
-function accepted(
-  statusLine: string,
-  facts: TokenFacts | undefined,
-  expiredBy: number | undefined,
-  context: ExplainContext,
-): Verdict {
-  const bad = (title: string, detail: string, severity: Verdict['severity'] = 'bad'): Verdict => ({
-    kind: 'accepted-bad-token',
-    title,
-    detail,
-    next: 'Report it to the API team: an API must refuse such a token (RFC 6750 §3.1, invalid_token).',
-    severity,
-  });
-  if (!facts) {
-    return {
-      kind: 'ok',
-      title: `${statusLine} without a token`,
-      detail: 'The API answered without any token: this endpoint is public.',
-      next: 'If it should require a token, report it to the API team.',
-      severity: 'warn',
-    };
-  }
-  if (context.choice === 'tampered') {
-    return bad(
-      `${statusLine} for a tampered token`,
-      'The API accepted a token whose signature was changed: it does not verify signatures.',
-    );
-  }
-  if (context.choice === 'id' || (facts.typ !== undefined && facts.typ.toLowerCase() !== 'bearer')) {
-    return bad(
-      `${statusLine} for an ID token`,
-      `The API accepted a token of type “${facts.typ ?? 'none'}”: it does not check the token type.`,
-    );
-  }
-  if (expiredBy !== undefined && expiredBy > 0) {
-    return bad(
-      `${statusLine} for an expired token`,
-      `The token expired ${formatSeconds(expiredBy)} before the request, yet the API accepted it${expiredBy <= 60 ? ' (maybe within a clock leeway)' : ''}.`,
-      expiredBy <= 60 ? 'warn' : 'bad',
-    );
-  }
-  const stillValid = context.choice === 'expired' && expiredBy !== undefined && expiredBy <= 0;
-  return {
-    kind: 'ok',
-    title: `${statusLine}: the API accepted the request`,
-    detail: `Sent as ${who(facts)} (roles: ${listRoles(facts)}).${stillValid ? ` The earlier token had not expired yet (${formatSeconds(-expiredBy)} left), so the API rightly accepted it.` : ''}`,
-    next: 'Take it elsewhere with “Copy as curl”, or try the other tokens with the unauthorized matrix.',
-    severity: 'ok',
-  };
 }
 
 const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [

@@ -10,6 +10,11 @@ interface DecodedViewProps {
   requiredRole: string;
 }
 
+const PARTS = [
+  ['Header', 'header'],
+  ['Payload', 'payload'],
+] as const;
+
 /** Header and payload as explained tables, or as raw JSON; undecodable tokens say why. */
 export function DecodedView({ decoded, checks, skewMs, requiredRole }: DecodedViewProps) {
   const [raw, setRaw] = useState(false);
@@ -40,34 +45,25 @@ export function DecodedView({ decoded, checks, skewMs, requiredRole }: DecodedVi
       ))}
       {raw ? (
         <div className="decoded__raw">
-          <figure>
-            <figcaption className="json-caption json-caption--header">Header</figcaption>
-            <pre className="json json--header">{JSON.stringify(decoded.header, null, 2)}</pre>
-          </figure>
-          <figure>
-            <figcaption className="json-caption json-caption--payload">Payload</figcaption>
-            <pre className="json json--payload">{JSON.stringify(decoded.payload, null, 2)}</pre>
-          </figure>
+          {PARTS.map(([caption, part]) => (
+            <figure key={part}>
+              <figcaption className={`json-caption json-caption--${part}`}>{caption}</figcaption>
+              <pre className={`json json--${part}`}>{JSON.stringify(decoded[part], null, 2)}</pre>
+            </figure>
+          ))}
         </div>
       ) : (
-        <>
+        PARTS.map(([caption, part]) => (
           <ClaimsTable
-            caption="Header"
-            part="header"
-            claims={decoded.header}
+            key={part}
+            caption={caption}
+            part={part}
+            claims={decoded[part]}
             checks={checks}
             skewMs={skewMs}
             requiredRole={requiredRole}
           />
-          <ClaimsTable
-            caption="Payload"
-            part="payload"
-            claims={decoded.payload}
-            checks={checks}
-            skewMs={skewMs}
-            requiredRole={requiredRole}
-          />
-        </>
+        ))
       )}
     </div>
   );

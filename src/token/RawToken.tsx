@@ -9,7 +9,7 @@ const PART_NAMES = ['header', 'payload', 'signature'] as const;
 export function RawToken({ token, label }: RawTokenProps) {
   const parts = token.split('.');
   return (
-    <section className="raw-token" aria-label={label} data-testid="raw-token">
+    <section className="code-block raw-token" aria-label={label} data-testid="raw-token">
       {parts.length === 3
         ? parts.map((part, i) => (
             <span key={PART_NAMES[i]}>

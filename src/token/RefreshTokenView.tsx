@@ -55,7 +55,7 @@ export function RefreshTokenView({ token, decoded }: RefreshTokenViewProps) {
       {revealed ? (
         <RawToken token={token} label="Refresh token" />
       ) : (
-        <p className="raw-token raw-token--masked" data-testid="refresh-masked">
+        <p className="code-block raw-token raw-token--masked" data-testid="refresh-masked">
           {'•'.repeat(24)} ({token.length} characters, {decoded.ok ? 'a JWT' : 'opaque'})
         </p>
       )}
