@@ -11,6 +11,7 @@ import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
 import { useTokenSession } from '../token/useTokenSession.ts';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
+import { SectionNav } from './SectionNav.tsx';
 
 const TokenPanel = lazyNamed(() => import('../token/TokenPanel.tsx'), 'TokenPanel');
 const RequestPane = lazyNamed(() => import('../request/RequestPane.tsx'), 'RequestPane');
@@ -70,28 +71,35 @@ export function Shell({ config, environment }: ShellProps) {
           </p>
         ) : user ? (
           <Suspense fallback={<p className="muted">Loading the token view…</p>}>
-            <TokenPanel user={user} environment={environment} session={session} />
-            <RequestPane
-              environment={environment}
-              tokens={{
-                access: user.access_token,
-                id: user.id_token,
-                previousAccess: session.previousAccessToken,
-              }}
-              clockSkewMs={skewMs}
-            />
+            <SectionNav />
+            <div id="token-view" className="section-anchor">
+              <TokenPanel user={user} environment={environment} session={session} />
+            </div>
+            <div id="request-view" className="section-anchor">
+              <RequestPane
+                environment={environment}
+                tokens={{
+                  access: user.access_token,
+                  id: user.id_token,
+                  previousAccess: session.previousAccessToken,
+                }}
+                clockSkewMs={skewMs}
+              />
+            </div>
           </Suspense>
         ) : (
           <SignInPanel environment={environment} />
         )}
         {(user || !auth.isLoading) && (
           <Suspense fallback={null}>
-            <RealmSection
-              config={config}
-              environment={environment}
-              accessToken={user?.access_token}
-              loginHelp={!signInError}
-            />
+            <div id="realm-view" className="section-anchor">
+              <RealmSection
+                config={config}
+                environment={environment}
+                accessToken={user?.access_token}
+                loginHelp={!signInError}
+              />
+            </div>
           </Suspense>
         )}
       </main>

@@ -1,0 +1,28 @@
+const SECTIONS = [
+  { id: 'token-view', label: 'Token' },
+  { id: 'request-view', label: 'Call the API' },
+  { id: 'realm-view', label: 'Realm' },
+];
+
+/**
+ * Jumps between the parts of a long page. Buttons that scroll, not #fragment links, so jumping
+ * adds nothing to the address bar or to history.
+ */
+export function SectionNav() {
+  return (
+    <nav className="section-nav" aria-label="Sections">
+      {SECTIONS.map((section) => (
+        <button
+          key={section.id}
+          type="button"
+          className="section-nav__link"
+          onClick={() =>
+            document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+          }
+        >
+          {section.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
