@@ -103,4 +103,32 @@ describe('the token inspector', () => {
       .toContain('This sign-in response is stale');
     await expect.poll(() => new URL(page.url()).search).toBe('');
   });
+
+  it('renews automatically before expiry when the toggle is on, and logs it', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const before = await expOfShownToken();
+    await page.getByLabel('Auto-refresh before expiry').check();
+    await expect
+      .poll(async () => (await expOfShownToken()).jti, { timeout: (TTL + 5) * 1000 })
+      .not.toBe(before.jti);
+    const events = page.getByRole('list', { name: 'Session events' });
+    await expect.poll(() => events.textContent()).toContain('Refreshed automatically');
+    // It never let the token run out on the way.
+    expect(await events.textContent()).not.toContain('Access token expired');
+  });
+
+  it('drops the tokens a copied tab inherits, so two tabs never share one refresh token', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const [copy] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.open('/'))]);
+    await expect.poll(() => copy.getByRole('status').filter({ hasText: 'opened as a copy' }).count()).toBe(1);
+    await copy.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    // The original tab keeps its session and can still refresh.
+    const before = await expOfShownToken();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+  });
 });
