@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
+
+/**
+ * Features depend one way (README, Repository layout): the shell meets them all; below it, a
+ * feature may use the pure pieces of the features to its left, never the reverse, so no cycle
+ * can form and a reader knows where a line belongs from its path.
+ */
+const ALLOWED: Record<string, string[]> = {
+  config: [],
+  ui: [],
+  token: ['config', 'ui'],
+  auth: ['config', 'ui'],
+  request: ['config', 'ui', 'token'],
+  realm: ['config', 'ui', 'auth', 'request'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const edges = sourceFiles(SRC).flatMap((file) => {
+  const feature = relative(SRC, file).split('/')[0] ?? '';
+  const imports = [...readFileSync(file, 'utf8').matchAll(/from '(\.\.\/[^']+|[^'.][^']*)'/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return imports.map((target) => ({ file: relative(SRC, file), feature, target }));
+});
+
+describe('the portal source', () => {
+  it('imports between features only in the allowed direction', () => {
+    const wrong = edges
+      .filter(({ feature }) => feature in ALLOWED)
+      .filter(({ feature, target }) => {
+        const other = /^\.\.\/([a-z]+)\//.exec(target)?.[1];
+        return other !== undefined && other !== feature && !ALLOWED[feature]?.includes(other);
+      })
+      .map(({ file, target }) => `${file} -> ${target}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('never imports the Node-only devstack', () => {
+    expect(edges.filter(({ target }) => target.includes('devstack')).map(({ file }) => file)).toEqual([]);
+  });
+});
