@@ -1,5 +1,5 @@
+import { discoveryUrlOf } from '../config/realmUrls.ts';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { discoveryUrlOf } from './fetchDiscovery.ts';
 import type { Discovery } from './useDiscovery.ts';
 import './realm.css';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { discoveryUrlOf, fetchDiscovery } from './fetchDiscovery.ts';
+import { discoveryUrlOf } from '../config/realmUrls.ts';
+import { fetchDiscovery } from './fetchDiscovery.ts';
 
 const authority = 'https://auth.example.org/realms/abrumet';
 

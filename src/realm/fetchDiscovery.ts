@@ -1,3 +1,4 @@
+import { discoveryUrlOf } from '../config/realmUrls.ts';
 /** What came back from the realm's discovery URL, as a value: a 404 is an answer, not an exception. */
 export type DiscoveryFetch =
   | {
@@ -16,10 +17,6 @@ export interface FetchDiscoveryOptions {
   fetch?: typeof fetch;
   signal?: AbortSignal;
 }
-
-/** The OpenID Provider Configuration URL of a realm (OpenID Connect Discovery 1.0 §4). */
-export const discoveryUrlOf = (authority: string) =>
-  `${authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 
 /** Fetches the realm's discovery document without cookies or cache, keeping whatever came back. */
 export async function fetchDiscovery(

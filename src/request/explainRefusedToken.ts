@@ -1,6 +1,7 @@
+import { sameIssuer } from '../config/realmUrls.ts';
 import { formatSpan } from '../token/formatDuration.ts';
 import type { TokenFacts } from './tokenFacts.ts';
-import { type ExplainContext, listRoles, sameIssuer, type Verdict, who } from './verdict.ts';
+import { type ExplainContext, listRoles, type Verdict, who } from './verdict.ts';
 
 export interface RefusedToken {
   facts: TokenFacts;

@@ -48,8 +48,6 @@ export interface ExplainContext {
   curl: string;
 }
 
-export const sameIssuer = (a: string | undefined, b: string) =>
-  a?.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 export const hasRole = (facts: TokenFacts, role: string) =>
   facts.realmRoles.includes(role) || Object.values(facts.clientRoles).some((roles) => roles.includes(role));
 export const listRoles = (facts: TokenFacts) =>

@@ -1,3 +1,4 @@
+import { sameIssuer } from '../config/realmUrls.ts';
 import type { JsonObject } from './decodeToken.ts';
 
 export interface ClaimCheck {
@@ -20,7 +21,6 @@ export interface CheckContext {
 
 const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
-const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /** Keycloak-aware checks, flagged inline next to the claim they are about. */
 export function checkClaims(header: JsonObject, payload: JsonObject, context: CheckContext): ClaimCheck[] {
@@ -33,7 +33,7 @@ export function checkClaims(header: JsonObject, payload: JsonObject, context: Ch
   }
   if (typeof payload.iss !== 'string')
     flag('iss', 'error', 'No issuer: the API cannot tell which realm this is from.');
-  else if (!sameUrl(payload.iss, context.issuer)) {
+  else if (!sameIssuer(payload.iss, context.issuer)) {
     flag('iss', 'error', `Issued by ${payload.iss}, not by the configured realm ${context.issuer}.`);
   }
   if (typeof payload.exp !== 'number')

@@ -1,6 +1,5 @@
+import { sameIssuer } from '../config/realmUrls.ts';
 import type { DecodedToken } from './decodeToken.ts';
-
-const trim = (url: string) => url.replace(/\/+$/, '');
 
 /**
  * Mix-up defence: with acceptance and production both configured, a token from the wrong realm
@@ -11,7 +10,7 @@ export function issuerMismatch(configuredIssuer: string, tokens: DecodedToken[])
   const issuers = tokens.flatMap((token) =>
     token.ok && typeof token.payload.iss === 'string' ? [token.payload.iss] : [],
   );
-  const foreign = issuers.find((iss) => trim(iss) !== trim(configuredIssuer));
+  const foreign = issuers.find((iss) => !sameIssuer(iss, configuredIssuer));
   return foreign
     ? `These tokens were issued by ${foreign}, not by the configured realm ${configuredIssuer}. Do not use them with this environment: check the authority in config.json, then sign out and in again.`
     : null;

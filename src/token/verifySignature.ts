@@ -1,3 +1,5 @@
+import { discoveryUrlOf } from '../config/realmUrls.ts';
+
 export type SignatureResult =
   | { kind: 'valid'; kid?: string; alg: string }
   | { kind: 'invalid'; message: string }
@@ -38,7 +40,7 @@ export async function verifySignature(
   };
   try {
     // The keys' address comes from the realm's discovery document, as a client library would find it.
-    const metadata = await getJson(`${authority.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+    const metadata = await getJson(discoveryUrlOf(authority));
     if (typeof metadata.jwks_uri !== 'string') throw new Error('the discovery document has no jwks_uri');
     jwks = (await getJson(metadata.jwks_uri)) as unknown as typeof jwks;
   } catch (cause) {
