@@ -73,7 +73,7 @@ export function Shell({ config, environment }: ShellProps) {
           <Suspense fallback={<p className="muted">Loading the token view…</p>}>
             <SectionNav />
             <div id="token-view" className="section-anchor">
-              <TokenPanel user={user} environment={environment} session={session} />
+              <TokenPanel user={user} environment={environment} session={session} skewMs={skewMs} />
             </div>
             <div id="request-view" className="section-anchor">
               <RequestPane

@@ -41,7 +41,7 @@ function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-v
   return render(
     <StrictMode>
       <AuthContext.Provider value={auth}>
-        <TokenPanel user={user} environment={environment} session={session} />
+        <TokenPanel user={user} environment={environment} session={session} skewMs={0} />
       </AuthContext.Provider>
     </StrictMode>,
   );

@@ -4,7 +4,6 @@ import { Countdown } from './Countdown.tsx';
 import { decodeToken } from './decodeToken.ts';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { issuerMismatch } from './issuerMismatch.ts';
-import { measureSkew } from './measureSkew.ts';
 import { RefreshChanges } from './RefreshChanges.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
 import { TokenTabs } from './TokenTabs.tsx';
@@ -16,14 +15,15 @@ interface TokenPanelProps {
   user: User;
   environment: EnvironmentConfig;
   session: TokenSession;
+  /** Server clock minus ours, measured once by the shell (measureSkew) and shared with the request pane. */
+  skewMs: number;
 }
 
 /** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
-export function TokenPanel({ user, environment, session }: TokenPanelProps) {
+export function TokenPanel({ user, environment, session, skewMs }: TokenPanelProps) {
   const access = decodeToken(user.access_token);
   const exp = access.ok && typeof access.payload.exp === 'number' ? access.payload.exp : undefined;
   const iat = access.ok && typeof access.payload.iat === 'number' ? access.payload.iat : undefined;
-  const skewMs = measureSkew(exp, user.expires_at);
   const mixUp = issuerMismatch(environment.authority, [access, decodeToken(user.id_token)]);
   return (
     <section className="card token-panel" aria-labelledby="token-title">
