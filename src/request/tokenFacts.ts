@@ -1,3 +1,4 @@
+import { audienceOf } from '../token/audienceOf.ts';
 import { decodeToken } from '../token/decodeToken.ts';
 import { rolesOf } from '../token/rolesOf.ts';
 
@@ -24,8 +25,6 @@ export interface TokenFacts {
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const strings = (value: unknown) =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** Decodes a token (via decodeToken) into the facts the explainer, preview and history use. */
 export function tokenFacts(raw: string | undefined): TokenFacts {
@@ -35,7 +34,6 @@ export function tokenFacts(raw: string | undefined): TokenFacts {
   const { payload } = decoded;
   const roles = rolesOf(payload);
   const clientRoles = Object.fromEntries(roles.clients.map(({ client, roles: r }) => [client, r]));
-  const aud = typeof payload.aud === 'string' ? [payload.aud] : strings(payload.aud);
   return {
     readable: true,
     sub: str(payload.sub),
@@ -43,7 +41,7 @@ export function tokenFacts(raw: string | undefined): TokenFacts {
     jti: str(payload.jti),
     typ: str(payload.typ),
     iss: str(payload.iss),
-    aud,
+    aud: audienceOf(payload),
     azp: str(payload.azp),
     scope: str(payload.scope),
     realmRoles: roles.realm,

@@ -1,4 +1,5 @@
 import { sameIssuer } from '../config/realmUrls.ts';
+import { audienceOf } from './audienceOf.ts';
 import type { JsonObject } from './decodeToken.ts';
 
 export interface ClaimCheck {
@@ -18,9 +19,6 @@ export interface CheckContext {
   use: 'access' | 'id';
   clientId: string;
 }
-
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
 
 /** Keycloak-aware checks, flagged inline next to the claim they are about. */
 export function checkClaims(header: JsonObject, payload: JsonObject, context: CheckContext): ClaimCheck[] {
@@ -43,7 +41,7 @@ export function checkClaims(header: JsonObject, payload: JsonObject, context: Ch
     if (payload.typ !== undefined && payload.typ !== 'Bearer') {
       flag('typ', 'error', `typ is "${String(payload.typ)}", not "Bearer": this is not an access token.`);
     }
-    if (context.audience && !list(payload.aud).includes(context.audience)) {
+    if (context.audience && !audienceOf(payload).includes(context.audience)) {
       flag(
         'aud',
         'warning',
@@ -59,7 +57,7 @@ export function checkClaims(header: JsonObject, payload: JsonObject, context: Ch
       );
     }
   } else {
-    if (!list(payload.aud).includes(context.clientId)) {
+    if (!audienceOf(payload).includes(context.clientId)) {
       flag('aud', 'error', `An ID token for this portal has aud "${context.clientId}".`);
     }
     if (payload.typ !== undefined && payload.typ !== 'ID') {
