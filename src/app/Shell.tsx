@@ -6,6 +6,7 @@ import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import { decodeToken } from '../token/decodeToken.ts';
+import { isRefreshError } from '../token/isRefreshError.ts';
 import { measureSkew } from '../token/measureSkew.ts';
 import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
 import { useTokenSession } from '../token/useTokenSession.ts';
@@ -33,8 +34,7 @@ export function Shell({ config, environment }: ShellProps) {
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
   // Refresh failures are explained next to the Refresh button, not here.
-  const signInError =
-    auth.error && !['signinSilent', 'renewSilent'].includes(auth.error.source) ? auth.error : null;
+  const signInError = auth.error && !isRefreshError(auth.error) ? auth.error : null;
   const access = decodeToken(user?.access_token);
   const skewMs = measureSkew(access.ok ? access.payload.exp : undefined, user?.expires_at);
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { describeRefreshError } from './describeRefreshError.ts';
+import { isRefreshError } from './isRefreshError.ts';
 import { useAutoRefresh, useAutoRefreshPreference } from './useAutoRefresh.ts';
 import { useRefresh } from './useRefresh.ts';
 import type { TokenSession } from './useTokenSession.ts';
@@ -13,14 +14,12 @@ interface RefreshControlsProps {
   skewMs: number;
 }
 
-const REFRESH_SOURCES = new Set(['signinSilent', 'renewSilent']);
-
 /** Refresh on demand, the auto-refresh toggle, and what went wrong when a refresh failed. */
 export function RefreshControls({ session, hasRefreshToken, exp, iat, skewMs }: RefreshControlsProps) {
   const auth = useAuth();
   const refresh = useRefresh(auth, session);
   const [autoOn, setAutoOn] = useAutoRefreshPreference();
-  const error = auth.error && REFRESH_SOURCES.has(auth.error.source) ? auth.error : undefined;
+  const error = isRefreshError(auth.error) ? auth.error : undefined;
   const failure = error ? describeRefreshError(error) : null;
   const busy = auth.activeNavigator === 'signinSilent';
   const { record } = session;
