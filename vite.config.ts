@@ -1,5 +1,17 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { keycloakProject } from './tests/support/keycloakProject.ts';
+
+const browserTests = {
+  environment: 'node' as const,
+  include: ['tests/**/*.test.ts'],
+  testTimeout: 90_000,
+  hookTimeout: 120_000,
+  // One Chromium at a time on a 2-core machine.
+  fileParallelism: false,
+};
+
+const keycloak = process.env.VITEST ? keycloakProject() : { enabled: false as const, reason: '' };
 
 // One build serves every environment: public/config.json is fetched at run time, never bundled.
 export default defineConfig({
@@ -30,15 +42,28 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          environment: 'node',
-          include: ['tests/**/*.test.ts'],
+          ...browserTests,
+          // Compares the embedded IdP with a real Keycloak: only in the Keycloak project.
+          exclude: ['tests/idpFidelity.test.ts'],
           globalSetup: ['./tests/support/buildPortal.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
-          // One Chromium at a time on a 2-core machine.
-          fileParallelism: false,
         },
       },
+      ...(keycloak.enabled
+        ? [
+            {
+              test: {
+                // The same browser tests, and the IdP fidelity probes, against a real Keycloak.
+                name: 'browser-keycloak',
+                ...browserTests,
+                exclude: ['tests/architecture.test.ts', 'tests/sizeBudget.test.ts'],
+                env: { ABRUMET_TEST_IDP: 'keycloak' },
+                globalSetup: ['./tests/support/buildPortal.ts', './tests/support/keycloakServer.ts'],
+                // After the other projects: Keycloak and Chromium would fight for two cores.
+                sequence: { groupOrder: 1 },
+              },
+            } satisfies TestProjectInlineConfiguration,
+          ]
+        : []),
     ],
   },
 });

@@ -18,6 +18,8 @@ export function testDist(): string {
  * of this run's own (so two runs on one machine do not rebuild each other's), removed afterwards.
  */
 export default async function buildPortal(): Promise<() => void> {
+  // Both browser projects list this setup; the first one builds, the other reuses it.
+  if (process.env[ENV_KEY]) return () => {};
   const outDir = mkdtempSync(join(tmpdir(), 'abrumet-portal-'));
   // Vitest runs with NODE_ENV=test, which would give a development React build: measure what ships.
   const nodeEnv = process.env.NODE_ENV;

@@ -10,7 +10,8 @@ export async function signInThroughPage(
 ) {
   if (navigate) await page.goto(portalUrl);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // "Username" on the embedded IdP's page, "Username or email" on Keycloak's.
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign In' }).click();
 }

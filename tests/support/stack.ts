@@ -1,14 +1,28 @@
 import { createApi } from '../../devstack/api.ts';
 import { createIdp } from '../../devstack/idp.ts';
+import { type KeycloakAdmin, keycloakAdmin } from '../../devstack/keycloak/admin.ts';
+import { PORTAL_CLIENT_ID } from '../../devstack/keycloak/realm.ts';
 import { localConfig } from '../../devstack/localConfig.ts';
 import { createPortal } from '../../devstack/portal.ts';
 import { testDist } from './buildPortal.ts';
+import { type IdpKind, runningKeycloak, testIdp } from './idpUnderTest.ts';
 
 export interface Stack {
+  /** Which IdP this run tests against: the embedded oidc-provider or a real Keycloak. */
+  idp: IdpKind;
   portalUrl: string;
   issuer: string;
   apiUrl: string;
+  /** The real Keycloak's admin API and console (keycloak runs only). */
+  keycloak?: { admin: KeycloakAdmin; adminConsoleUrl: string; adminCredentials: Credentials };
+  /** Ends every realm session of a user, as an admin does (Keycloak: Users → Sessions → Sign out). */
+  endSessions(username: string): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Credentials {
+  username: string;
+  password: string;
 }
 
 export interface StackOptions {
@@ -20,32 +34,88 @@ export interface StackOptions {
   extraRedirectPaths?: string[];
   /** The built portal to serve (default: the browser tests' build). */
   root?: string;
+  /** Which IdP (default: the one this test run is for, see idpUnderTest.ts). */
+  idp?: IdpKind;
 }
 
-/** The real devstack and the built portal on free ports of 127.0.0.1, as `npm start` wires them. */
+interface Realm {
+  issuer: string;
+  endSessions(username: string): Promise<void>;
+  keycloak?: Stack['keycloak'];
+  close(): Promise<void>;
+}
+
+interface Registration {
+  portalUrl: string;
+  redirectUris: string[];
+  accessTokenTtl: number | undefined;
+}
+
+/** The embedded oidc-provider realm, started for this stack alone. */
+async function embeddedRealm({ portalUrl, redirectUris, accessTokenTtl }: Registration): Promise<Realm> {
+  const idp = await createIdp({
+    portalOrigins: [portalUrl],
+    redirectUris,
+    postLogoutRedirectUris: [`${portalUrl}/`],
+    ...(accessTokenTtl ? { accessTokenTtl } : {}),
+  });
+  return { issuer: idp.issuer, endSessions: idp.endSessions, close: idp.close };
+}
+
+/**
+ * The run's real Keycloak (started once by tests/support/keycloakServer.ts): this stack's portal
+ * is added to the client's redirect URIs, Web origins and post-logout URIs, and removed on close,
+ * as a realm admin would register another portal address.
+ */
+async function keycloakRealm({ portalUrl, redirectUris, accessTokenTtl }: Registration): Promise<Realm> {
+  const server = runningKeycloak();
+  const admin = keycloakAdmin({ baseUrl: server.url, ...server.adminCredentials });
+  const unregister = await admin.registerPortal('abrumet', PORTAL_CLIENT_ID, {
+    origin: portalUrl,
+    redirectUris,
+    ...(accessTokenTtl ? { accessTokenTtl } : {}),
+  });
+  return {
+    issuer: `${server.url}/realms/abrumet`,
+    keycloak: { admin, adminConsoleUrl: server.adminConsoleUrl, adminCredentials: server.adminCredentials },
+    endSessions: (username) => admin.logoutUser('abrumet', username),
+    close: unregister,
+  };
+}
+
+/** The realm (embedded or Keycloak), the demo API and the built portal on free ports of 127.0.0.1. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const idp = options.idp ?? testIdp();
   let urls = { issuer: '', apiUrl: '' };
   const portal = await createPortal({
     root: options.root ?? testDist(),
     config: () => (options.editConfig ?? ((c) => c))(localConfig(urls)),
     extraConnectOrigins: options.extraConnectOrigins ?? [],
   });
-  const idp = await createIdp({
-    portalOrigins: [portal.url],
+  const registration = {
+    portalUrl: portal.url,
     redirectUris: ['/callback/local', ...(options.extraRedirectPaths ?? [])].map(
       (path) => `${portal.url}${path}`,
     ),
-    postLogoutRedirectUris: [`${portal.url}/`],
-    ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
-  });
-  const api = await createApi({ issuer: idp.issuer, allowedOrigins: [portal.url] });
-  urls = { issuer: idp.issuer, apiUrl: api.url };
+    accessTokenTtl: options.accessTokenTtl,
+  };
+  const realm = await (idp === 'keycloak' ? keycloakRealm : embeddedRealm)(registration).catch(
+    async (error: unknown) => {
+      await portal.close();
+      throw error;
+    },
+  );
+  const api = await createApi({ issuer: realm.issuer, allowedOrigins: [portal.url] });
+  urls = { issuer: realm.issuer, apiUrl: api.url };
   return {
+    idp,
     portalUrl: portal.url,
-    issuer: idp.issuer,
+    issuer: realm.issuer,
     apiUrl: api.url,
+    ...(realm.keycloak ? { keycloak: realm.keycloak } : {}),
+    endSessions: realm.endSessions,
     close: async () => {
-      await Promise.all([portal.close(), api.close(), idp.close()]);
+      await Promise.all([portal.close(), api.close(), realm.close()]);
     },
   };
 }

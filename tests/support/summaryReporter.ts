@@ -1,4 +1,5 @@
 import type { Reporter, TestModule } from 'vitest/node';
+import { SKIPPED_KEY } from './keycloakProject.ts';
 
 /** Prints the one closing line CI reads: `N passed, N failed`, totalling every project. */
 export default class SummaryReporter implements Reporter {
@@ -13,6 +14,7 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed += 1;
       }
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+    const skipped = process.env[SKIPPED_KEY];
+    process.stdout.write(`\n${skipped ? `${skipped}\n` : ''}${passed} passed, ${failed} failed\n`);
   }
 }
