@@ -58,7 +58,11 @@ describe('createIdp', () => {
         azp: clientId,
         sub: users[0]?.sub,
         scope: 'openid profile email',
-        realm_access: { roles: ['therapist', 'offline_access', 'default-roles-abrumet'] },
+        aud: ['abrumet-api', 'account'],
+        acr: '1',
+        realm_access: {
+          roles: ['offline_access', 'uma_authorization', 'therapist', 'default-roles-abrumet'],
+        },
         resource_access: { account: { roles: ['manage-account', 'view-profile'] } },
         preferred_username: 'therapist',
         name: 'Theo Therapist',
@@ -112,7 +116,7 @@ describe('createIdp', () => {
       expect(second.refresh_token).toEqual(expect.any(String));
       expect(second.refresh_token).not.toBe(first.refresh_token);
       expect(decodeJwt(second.access_token)).toMatchObject({
-        aud: 'abrumet-api',
+        aud: ['abrumet-api', 'account'],
         typ: 'Bearer',
         azp: clientId,
       });
@@ -148,8 +152,14 @@ describe('createIdp', () => {
       expect(response.headers.get('access-control-expose-headers')).toContain('WWW-Authenticate');
     });
 
-    it('gives other origins no Access-Control-Allow-Origin, on errors, discovery and preflights', async () => {
+    it('refuses token requests from other origins as Keycloak does: 403 "Invalid origin", no CORS', async () => {
       const error = await tokenRequest(idp, badGrant, { Origin: otherOrigin });
+      expect(error.status).toBe(403);
+      expect(await error.json()).toEqual({ error: 'Invalid origin' });
+      expect(error.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('answers discovery and preflights for any origin, as Keycloak does', async () => {
       const discovery = await fetch(`${idp.issuer}/.well-known/openid-configuration`, {
         headers: { Origin: otherOrigin },
       });
@@ -157,8 +167,8 @@ describe('createIdp', () => {
         method: 'OPTIONS',
         headers: { Origin: otherOrigin, 'Access-Control-Request-Method': 'POST' },
       });
-      for (const response of [error, discovery, preflight]) {
-        expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      for (const response of [discovery, preflight]) {
+        expect(response.headers.get('access-control-allow-origin')).toBe(otherOrigin);
       }
     });
 

@@ -3,9 +3,12 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { type Middleware, Provider } from 'oidc-provider';
 import { corsHeaders } from './corsHeaders.ts';
 import { idpConfiguration } from './idpConfiguration.ts';
+import { keycloakAnswers, rememberGrantErrors } from './keycloakAnswers.ts';
 import { listen } from './listen.ts';
 import { loginActions } from './loginActions.ts';
+import { memoryAdapter } from './memoryAdapter.ts';
 import { userinfoEndpoint } from './userinfoEndpoint.ts';
+import { users } from './users.ts';
 
 export interface IdpOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -28,6 +31,8 @@ export interface Idp {
   url: string;
   /** e.g. http://127.0.0.1:41234/auth/realms/abrumet */
   issuer: string;
+  /** Ends every realm session of a user, as a Keycloak admin's "Sign out" does. */
+  endSessions(username: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,21 +40,29 @@ const realmPath = '/auth/realms/abrumet';
 const loginActionsPath = '/login-actions';
 const resource = 'urn:abrumet:api';
 
+/** Paths Keycloak answers with CORS for any origin: public metadata, and UserInfo (bearer-only). */
+const anyOriginPaths = new Set([
+  '/.well-known/openid-configuration',
+  '/protocol/openid-connect/certs',
+  '/protocol/openid-connect/userinfo',
+]);
+
 /**
- * CORS for the portal origins on every IdP response, errors and preflights included. Setting the
- * headers before oidc-provider runs makes it skip its own CORS, which would otherwise allow ANY
- * origin on discovery, certs and every preflight.
+ * CORS on every IdP response, errors and preflights included, as Keycloak sends it: any origin on
+ * preflights, discovery, keys and UserInfo; the client's Web origins (the portal) on the token,
+ * revocation and introspection endpoints. Setting the headers before oidc-provider runs makes it
+ * skip its own CORS. Also Keycloak's no-referrer and nosniff on everything.
  */
 function cors(portalOrigins: readonly string[]): Middleware {
   return async (ctx, next) => {
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.set('X-Content-Type-Options', 'nosniff');
     const preflight = ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method') !== '';
+    const origin = ctx.get('Origin') || undefined;
+    const anyOrigin = preflight || anyOriginPaths.has(ctx.path);
     const headers = corsHeaders(
-      {
-        origin: ctx.get('Origin') || undefined,
-        preflight,
-        requestedHeaders: ctx.get('Access-Control-Request-Headers'),
-      },
-      portalOrigins,
+      { origin, preflight, requestedHeaders: ctx.get('Access-Control-Request-Headers') },
+      anyOrigin && origin !== undefined ? [origin] : portalOrigins,
     );
     const apply = () => {
       for (const name of Object.keys(ctx.response.headers)) {
@@ -86,11 +99,32 @@ function cors(portalOrigins: readonly string[]): Middleware {
   };
 }
 
-function notFound(req: IncomingMessage, res: ServerResponse, portalOrigins: readonly string[]) {
-  const origin = req.headers.origin;
-  const headers = corsHeaders({ origin, preflight: false }, portalOrigins);
-  res.writeHead(404, { ...headers, 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ error: 'not_found', error_description: `Not a path of the abrumet realm` }));
+const realmsPrefix = '/auth/realms/';
+
+/**
+ * Paths outside the abrumet realm, answered as Keycloak does: an unknown realm is 404
+ * `{"error":"Realm does not exist"}` WITHOUT CORS headers (so a browser sees a network error), and
+ * the `master` realm, which every Keycloak has, publishes its discovery document.
+ */
+function outsideRealm(req: IncomingMessage, res: ServerResponse, url: string) {
+  const path = new URL(req.url ?? '/', url).pathname;
+  const secure = { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
+  if (path === `${realmsPrefix}master/.well-known/openid-configuration`) {
+    const issuer = `${url}${realmsPrefix}master`;
+    const origin = req.headers.origin;
+    res.writeHead(200, {
+      ...secure,
+      ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
+      'Content-Type': 'application/json',
+    });
+    res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/protocol/openid-connect/auth` }));
+    return;
+  }
+  const body = path.startsWith(realmsPrefix)
+    ? { error: 'Realm does not exist' }
+    : { error: 'Unable to find matching target resource method' };
+  res.writeHead(404, { ...secure, 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
 }
 
 /** Starts the local Keycloak-shaped IdP (realm `abrumet`) on 127.0.0.1. */
@@ -112,6 +146,8 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   const { url } = listening;
   const issuer = `${url}${realmPath}`;
 
+  const adapter = memoryAdapter();
+  const refreshTokenTtl = options.refreshTokenTtl ?? 1800;
   const provider = new Provider(
     issuer,
     idpConfiguration({
@@ -120,19 +156,22 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
       redirectUris: options.redirectUris,
       postLogoutRedirectUris: options.postLogoutRedirectUris,
       accessTokenTtl: options.accessTokenTtl ?? 300,
-      refreshTokenTtl: options.refreshTokenTtl ?? 1800,
+      refreshTokenTtl,
       audience: options.audience ?? 'abrumet-api',
       resource,
       signingJwk,
       loginActionsPath: `${realmPath}${loginActionsPath}`,
+      adapter,
     }),
   );
   provider.proxy = false;
   provider.on('server_error', (ctx, error) => {
     console.error(`[devstack idp] server_error on ${ctx.method} ${ctx.path}:`, error);
   });
+  rememberGrantErrors(provider);
   provider.use(cors(portalOrigins));
-  provider.use(userinfoEndpoint({ path: '/protocol/openid-connect/userinfo', issuer, publicKey }));
+  provider.use(keycloakAnswers({ portalOrigins, refreshTokenTtl }));
+  provider.use(userinfoEndpoint({ path: '/protocol/openid-connect/userinfo', issuer, publicKey, provider }));
   provider.use(
     loginActions({ provider, path: loginActionsPath, publicPath: `${realmPath}${loginActionsPath}` }),
   );
@@ -142,7 +181,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
     const original = req.url ?? '/';
     const rest = original.slice(realmPath.length);
     if (!original.startsWith(realmPath) || (rest !== '' && !/^[/?]/.test(rest))) {
-      notFound(req, res, portalOrigins);
+      outsideRealm(req, res, url);
       return;
     }
     // oidc-provider routes relative to the issuer's path and finds that mount path the way
@@ -152,5 +191,14 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
     void handle(req, res);
   });
 
-  return { url, issuer, close: listening.close };
+  return {
+    url,
+    issuer,
+    endSessions: async (username) => {
+      const user = users.find((candidate) => candidate.username === username);
+      if (user === undefined) throw new Error(`No user ${username} in the embedded realm`);
+      adapter.endSessionsOf(user.sub);
+    },
+    close: listening.close,
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Configuration, errors, type Grant, type KoaContext } from 'oidc-provider';
 import { idpPages } from './idpPages.ts';
 import { keycloakClaims } from './keycloakClaims.ts';
-import { memoryAdapter } from './memoryAdapter.ts';
+import type { MemoryAdapter } from './memoryAdapter.ts';
 import { userClaims } from './userClaims.ts';
 import { users } from './users.ts';
 
@@ -20,6 +20,17 @@ export interface IdpSettings {
   signingJwk: Record<string, unknown>;
   /** Path of the login page, below which `/<uid>` is added. */
   loginActionsPath: string;
+  /** Where sessions and tokens live (memory, per IdP). */
+  adapter: MemoryAdapter;
+}
+
+/** Keycloak's words on its error page for the authorization request errors a portal meets. */
+function keycloakErrorPage(out: Record<string, unknown>): string {
+  if (out.error === 'invalid_client') return 'Client not found.';
+  if (out.error === 'invalid_redirect_uri' || out.error === 'redirect_uri_mismatch') {
+    return 'Invalid parameter: redirect_uri';
+  }
+  return 'An error occurred while processing your request.';
 }
 
 const oidc = '/protocol/openid-connect';
@@ -46,7 +57,7 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
     token.clientId === client.clientId;
 
   return {
-    adapter: memoryAdapter(),
+    adapter: settings.adapter,
     clients: [
       {
         client_id: clientId,
@@ -126,17 +137,20 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
         async jwt(_ctx, _token, jwt) {
           jwt.header = { typ: 'JWT' };
           delete jwt.payload.client_id;
+          // Keycloak adds "account" to aud because the user holds roles of the account client.
+          jwt.payload.aud = [audience, 'account'];
         },
       },
     },
     // oidc-provider only issues refresh tokens with offline_access by default; Keycloak issues one
     // on every code exchange.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Keycloak with "Revoke Refresh Token" on: every refresh token is single-use.
     rotateRefreshToken: true,
     interactions: { url: async (_ctx, interaction) => `${settings.loginActionsPath}/${interaction.uid}` },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = idpPages.error('An error occurred while processing your request.', out);
+      ctx.body = idpPages.error(keycloakErrorPage(out), out);
     },
     ttl: {
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtl,

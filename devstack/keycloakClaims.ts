@@ -23,10 +23,13 @@ export function keycloakClaims({
   return {
     typ: 'Bearer',
     azp: clientId,
+    // Keycloak's level of assurance: "1" for a password sign-in.
+    acr: '1',
     ...(sid === undefined ? {} : { sid }),
     ...(authTime === undefined ? {} : { auth_time: authTime }),
     'allowed-origins': [...allowedOrigins],
-    realm_access: { roles: [user.realmRole, 'offline_access', 'default-roles-abrumet'] },
+    // Keycloak lists the default roles' composites too (default-roles-<realm> grants the two others).
+    realm_access: { roles: ['offline_access', 'uma_authorization', user.realmRole, 'default-roles-abrumet'] },
     resource_access: { account: { roles: ['manage-account', 'view-profile'] } },
     email_verified: true,
     name: user.name,

@@ -18,11 +18,23 @@ const grantable = new Set([
 const sweepEvery = 500;
 
 /**
+ * Expired refresh tokens are kept this long (oidc-provider still sees them as expired), so that a
+ * refresh with one is refused as expired ("Token is not active"), as Keycloak says, not as unknown.
+ */
+const expiredRefreshTokenGraceMs = 10 * 60_000;
+
+/**
  * An in-memory oidc-provider adapter scoped to one IdP instance. oidc-provider's built-in one works
  * too but prints a "development-only adapter" warning on every start; the devstack IS development
  * only, and keeping storage per instance keeps parallel test servers apart.
  */
-export function memoryAdapter(): (model: string) => Adapter {
+export interface MemoryAdapter {
+  (model: string): Adapter;
+  /** Ends every IdP session of an account, as an admin's "Sign out" of a user does in Keycloak. */
+  endSessionsOf(accountId: string): number;
+}
+
+export function memoryAdapter(): MemoryAdapter {
   const entries = new Map<string, Entry>();
   const grantMembers = new Map<string, Set<string>>();
   const sessionIdByUid = new Map<string, string>();
@@ -50,12 +62,25 @@ export function memoryAdapter(): (model: string) => Adapter {
     }
   };
 
-  return (model: string): Adapter => {
+  const endSessionsOf = (accountId: string): number => {
+    let ended = 0;
+    for (const [key, entry] of entries) {
+      if (key.startsWith('Session:') && entry.payload.accountId === accountId) {
+        entries.delete(key);
+        if (typeof entry.payload.uid === 'string') sessionIdByUid.delete(entry.payload.uid);
+        ended += 1;
+      }
+    }
+    return ended;
+  };
+
+  const adapterFor = (model: string): Adapter => {
     const keyFor = (id: string) => `${model}:${id}`;
     return {
       async upsert(id, payload, expiresIn) {
         const key = keyFor(id);
-        const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Infinity;
+        const grace = model === 'RefreshToken' ? expiredRefreshTokenGraceMs : 0;
+        const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 + grace : Infinity;
         entries.set(key, { payload, expiresAt });
         if (model === 'Session' && typeof payload.uid === 'string') sessionIdByUid.set(payload.uid, id);
         if (typeof payload.userCode === 'string') idByUserCode.set(payload.userCode, id);
@@ -91,4 +116,5 @@ export function memoryAdapter(): (model: string) => Adapter {
       },
     };
   };
+  return Object.assign(adapterFor, { endSessionsOf });
 }

@@ -18,6 +18,8 @@ declare module 'oidc-provider' {
     vary(field: string): void;
     redirect(url: string): void;
     response: { headers: Record<string, unknown> };
+    /** Koa's per-request scratch space, shared by middleware. */
+    state: Record<string, unknown>;
     /** Only set inside oidc-provider's own routes. */
     oidc: OIDCContext;
   }
@@ -37,8 +39,13 @@ declare module 'oidc-provider' {
     client?: Client;
     session: { accountId?: string; grantIdFor(clientId: string): string | undefined };
     result?: { consent?: { grantId?: string } };
-    entities: { AuthorizationCode?: { authTime?: number }; RefreshToken?: { authTime?: number } };
+    entities: {
+      AuthorizationCode?: { authTime?: number };
+      RefreshToken?: { authTime?: number; sessionUid?: string };
+    };
     requestParamOIDCScopes: Set<string>;
+    /** The request's parameters, once oidc-provider has parsed them. */
+    params?: Record<string, unknown>;
     requestParamClaims: Set<string>;
     resourceServers: Record<string, ResourceServer>;
     provider: Provider;
@@ -51,6 +58,10 @@ declare module 'oidc-provider' {
     addOIDCClaims(claims: string[]): void;
     addResourceScope(indicator: string, scope: string): void;
     save(): Promise<string>;
+  }
+
+  export interface SessionModel {
+    findByUid(uid: string): Promise<{ uid: string; accountId?: string } | undefined>;
   }
 
   export interface GrantModel {
@@ -177,9 +188,17 @@ declare module 'oidc-provider' {
     issuer: string;
     proxy: boolean;
     Grant: GrantModel;
+    Session: SessionModel;
+    RefreshToken: {
+      find(
+        value: string,
+        options?: { ignoreExpiration?: boolean; ignoreSessionBinding?: boolean },
+      ): Promise<{ isExpired: boolean; sessionUid?: string } | undefined>;
+    };
     use(middleware: Middleware): this;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     on(event: 'server_error', listener: (ctx: KoaContext, error: Error) => void): this;
+    on(event: 'grant.error', listener: (ctx: KoaContext, error: OIDCProviderError) => void): this;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
     interactionResult(
       req: IncomingMessage,
@@ -192,6 +211,8 @@ declare module 'oidc-provider' {
   class OIDCProviderError extends Error {
     error: string;
     error_description?: string;
+    /** The internal reason (e.g. "refresh token already used"); never sent to the client. */
+    error_detail?: string;
     constructor(description?: string);
   }
 
@@ -199,6 +220,7 @@ declare module 'oidc-provider' {
     OIDCProviderError: typeof OIDCProviderError;
     InvalidTarget: typeof OIDCProviderError;
     SessionNotFound: typeof OIDCProviderError;
+    InvalidGrant: typeof OIDCProviderError;
   };
 
   export default Provider;

@@ -35,10 +35,27 @@ function unescapeHtml(value: string): string {
     .replaceAll('&amp;', '&');
 }
 
+/** The first POST form of a page (the embedded IdP's and Keycloak's login pages differ in markup). */
+function postForm(html: string): string | undefined {
+  return /<form\b[^>]*\bmethod="post"[^>]*>/i.exec(html)?.[0];
+}
+
 function formAction(html: string, pageUrl: string): string {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  const action = /\baction="([^"]+)"/.exec(postForm(html) ?? '')?.[1];
   if (action === undefined) throw new Error(`No form on ${pageUrl}`);
   return new URL(unescapeHtml(action), pageUrl).href;
+}
+
+/**
+ * The message a realm page shows: a refused password on the login page (embedded: role=alert;
+ * Keycloak: kc-feedback-text) or the reason on an error page (Keycloak: class "instruction").
+ */
+export function loginPageMessage(html: string): string | undefined {
+  const text =
+    /role="alert">([^<]*)</.exec(html)?.[1] ??
+    /kc-feedback-text"[^>]*>([^<]*)</.exec(html)?.[1] ??
+    /class="instruction">([^<]*)</.exec(html)?.[1];
+  return text === undefined ? undefined : unescapeHtml(text).trim();
 }
 
 /**
@@ -88,7 +105,7 @@ export async function authorize(options: AuthorizeOptions): Promise<AuthorizeRes
       continue;
     }
     const body = await response.text();
-    if (response.status !== 200 || !body.includes('<form method="post"')) {
+    if (response.status !== 200 || postForm(body) === undefined) {
       throw new Error(`Unexpected ${response.status} from ${url}: ${body.slice(0, 500)}`);
     }
     const action = formAction(body, url);
@@ -116,7 +133,7 @@ export async function authorize(options: AuthorizeOptions): Promise<AuthorizeRes
       body: new URLSearchParams({ username: options.username, password: options.password }),
     });
     if (response.status === 200) {
-      const alert = /role="alert">([^<]*)</.exec(await response.text())?.[1] ?? 'no message';
+      const alert = loginPageMessage(await response.text()) ?? 'no message';
       throw new Error(`Sign-in as ${options.username} failed: ${alert}`);
     }
   }

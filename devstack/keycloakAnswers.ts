@@ -1,0 +1,112 @@
+import { decodeJwt } from 'jose';
+import type { Middleware, Provider } from 'oidc-provider';
+
+/**
+ * What makes the embedded IdP answer like Keycloak 26 where oidc-provider's own words differ, found
+ * by sending the same probes to both (devstack/keycloak/fidelity.test.ts): the token endpoint's
+ * error descriptions, its extra response fields, its "Invalid origin" refusal, and the error in
+ * the redirect when PKCE is missing.
+ */
+
+const TOKEN_PATH = '/protocol/openid-connect/token';
+const REFUSAL = 'keycloakRefusal';
+
+/** Keycloak's `error_description` for a refused grant, from oidc-provider's internal reason. */
+export function keycloakGrantError(detail: string): string | undefined {
+  const rules: Array<[RegExp, string]> = [
+    [/refresh token already used/, 'Maximum allowed refresh token reuse exceeded'],
+    [/refresh token is expired/, 'Token is not active'],
+    [/refresh token not found|client mismatch/, 'Invalid refresh token'],
+    [/code_verifier must be provided/, 'PKCE code verifier not specified'],
+    [/code_verifier does not match/, 'PKCE verification failed: Code mismatch'],
+    [/redirect_uri mismatch/, 'Incorrect redirect_uri'],
+    [/authorization code/, 'Code not valid'],
+  ];
+  return rules.find(([pattern]) => pattern.test(detail))?.[1];
+}
+
+/** Records why oidc-provider refused a grant (its internal reason) for keycloakAnswers. */
+export function rememberGrantErrors(provider: Provider): void {
+  provider.on('grant.error', (ctx, error) => {
+    ctx.state[REFUSAL] = {
+      detail: error.error_detail ?? '',
+      refreshToken: ctx.oidc.params?.refresh_token,
+    } satisfies Refusal;
+  });
+}
+
+interface Refusal {
+  detail: string;
+  refreshToken: unknown;
+}
+
+/**
+ * Keycloak's words for a refused grant. A refresh token oidc-provider could not find is looked at
+ * again: its session ended (an admin, a logout) → "Session not active"; it expired → "Token is not
+ * active" (the adapter keeps expired refresh tokens a while, so they can be told apart).
+ */
+async function keycloakDescription(provider: Provider, { detail, refreshToken }: Refusal) {
+  if (/refresh token not found/.test(detail) && typeof refreshToken === 'string') {
+    const token = await provider.RefreshToken.find(refreshToken, {
+      ignoreExpiration: true,
+      ignoreSessionBinding: true,
+    });
+    if (token?.isExpired) return 'Token is not active';
+    if (token !== undefined) return 'Session not active';
+  }
+  return keycloakGrantError(detail);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface KeycloakAnswersOptions {
+  portalOrigins: readonly string[];
+  refreshTokenTtl: number;
+}
+
+export function keycloakAnswers({ portalOrigins, refreshTokenTtl }: KeycloakAnswersOptions): Middleware {
+  return async (ctx, next) => {
+    const origin = ctx.get('Origin');
+    if (
+      ctx.path === TOKEN_PATH &&
+      ctx.method === 'POST' &&
+      origin !== '' &&
+      !portalOrigins.includes(origin)
+    ) {
+      // Keycloak checks the client's Web origins itself and refuses, without CORS headers.
+      ctx.status = 403;
+      ctx.body = { error: 'Invalid origin' };
+      return;
+    }
+    await next();
+
+    if (ctx.path === TOKEN_PATH && isRecord(ctx.body)) {
+      const refusal = ctx.state[REFUSAL] as Refusal | undefined;
+      const description =
+        ctx.body.error === 'invalid_grant' && refusal !== undefined
+          ? await keycloakDescription(ctx.oidc.provider, refusal)
+          : undefined;
+      if (description !== undefined) {
+        ctx.body = { ...ctx.body, error_description: description };
+      } else if (typeof ctx.body.access_token === 'string') {
+        // Keycloak's token response also says how long the refresh token lives and which session.
+        const sid = decodeJwt(ctx.body.access_token).sid;
+        ctx.body = {
+          ...ctx.body,
+          refresh_expires_in: refreshTokenTtl,
+          'not-before-policy': 0,
+          ...(typeof sid === 'string' ? { session_state: sid } : {}),
+        };
+      }
+    }
+
+    const location = ctx.response.headers.location;
+    if (typeof location === 'string' && /requires\+PKCE|requires%20PKCE/.test(location)) {
+      const url = new URL(location);
+      url.searchParams.set('error_description', 'Missing parameter: code_challenge_method');
+      ctx.set('Location', url.href);
+    }
+  };
+}
