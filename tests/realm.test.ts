@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testIdp } from './support/idpUnderTest.ts';
 import { saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
@@ -125,7 +126,8 @@ describe('the realm panels', () => {
       await page.goto(broken.portalUrl);
       const panel = page.getByRole('region', { name: 'Realm configuration' });
       const problem = panel.getByRole('alert');
-      await expect.poll(() => problem.textContent()).toMatch(/does not exist|not found \(404\)/);
+      // Keycloak answers an unknown realm 404 without CORS headers: the portal looks twice to say so.
+      await expect.poll(() => problem.textContent()).toContain('The realm "abrumett" does not exist');
       expect(await problem.textContent()).toContain('Correct the authority in config.json');
       await saveScreenshotAround(page, 'discovery-error', panel);
     } finally {
@@ -143,6 +145,18 @@ describe('the realm panels', () => {
     await expect.poll(() => claims.textContent()).toContain('therapist');
     expect(await claims.getByRole('rowheader', { name: 'sub' }).count()).toBe(1);
     await saveScreenshotAround(page, 'userinfo', page.getByRole('region', { name: 'UserInfo', exact: true }));
+  });
+
+  it('explains UserInfo refused because the admin ended the realm session', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const button = page.getByRole('button', { name: 'Call UserInfo' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await stack.endSessions('therapist');
+    await button.click();
+    const region = page.getByRole('region', { name: 'UserInfo', exact: true });
+    await expect.poll(() => region.textContent()).toContain('The realm session behind this token has ended');
+    expect(await region.textContent()).toContain('user_session_not_found');
   });
 
   it('drafts the client registration request with the callback pre-filled', async () => {
@@ -205,7 +219,7 @@ describe('signing out', () => {
     expect(await page.getByTestId('raw-token').count()).toBe(0);
 
     await signInButton(page).click();
-    await page.getByLabel('Password').waitFor();
+    await page.getByLabel('Password', { exact: true }).waitFor();
   });
 
   it('forgets the tokens in this tab only, and a page restored by Back shows none', async () => {
@@ -259,4 +273,39 @@ describe('login-error help', () => {
       alert,
     );
   });
+
+  it.skipIf(testIdp() !== 'keycloak')(
+    "leaves a wrong password as LOGIN_ERROR in Keycloak's events, which the portal's link opens",
+    async () => {
+      const { page, stack, context } = session;
+      const admin = stack.keycloak?.admin;
+      if (admin === undefined) throw new Error('a Keycloak stack has an admin API');
+      const since = Date.now() - 1000;
+      await signInThroughPage(page, stack.portalUrl, 'patient', 'not-the-password');
+      await page.getByText('Invalid username or password.').first().waitFor();
+      const events = await admin.events('abrumet', ['LOGIN_ERROR']);
+      const mine = events.find((event) => event.time >= since && event.details?.username === 'patient');
+      expect(mine).toMatchObject({
+        type: 'LOGIN_ERROR',
+        clientId: 'abrumet-portal',
+        error: 'invalid_user_credentials',
+      });
+
+      await page.goto(stack.portalUrl);
+      await page.getByText("Sign-in failed? Find the cause in the realm's Login events").click();
+      const [console] = await Promise.all([
+        context.waitForEvent('page'),
+        page.getByRole('link', { name: 'Open Login events in the Keycloak admin console' }).click(),
+      ]);
+      const credentials = stack.keycloak?.adminCredentials ?? { username: '', password: '' };
+      await console.getByLabel('Username').fill(credentials.username);
+      await console.getByLabel('Password', { exact: true }).fill(credentials.password);
+      await console.getByRole('button', { name: 'Sign In' }).click();
+      // The realm's own events page: the realm switcher names abrumet, and the failed sign-in is listed.
+      await console.getByRole('tab', { name: 'User events' }).waitFor();
+      expect(new URL(console.url()).hash).toBe('#/abrumet/events');
+      await console.getByText('LOGIN_ERROR').first().waitFor();
+      expect(await console.getByText('Abrumet').count()).toBeGreaterThan(0);
+    },
+  );
 });

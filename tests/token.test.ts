@@ -56,6 +56,39 @@ describe('the token inspector', () => {
     expect(await page.getByRole('list', { name: 'Session events' }).textContent()).toContain('Refreshed');
   });
 
+  it('ends the session, explained, when an old refresh token is used again after rotation', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    // What a copy of this tab's storage (another tool, a restored backup) would hold.
+    const stored = await page.evaluate(() =>
+      Object.entries(sessionStorage).find(([key]) => key.startsWith('oidc.local.user:')),
+    );
+    expect(stored).toBeDefined();
+    const before = await expOfShownToken();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), stored as [string, string]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Your session ended' });
+    await expect.poll(() => alert.textContent()).toContain('Maximum allowed refresh token reuse exceeded');
+    expect(await alert.textContent()).toContain('had been used before');
+    await alert.getByRole('button', { name: 'Sign in again' }).waitFor();
+  });
+
+  it('explains a session the realm admin ended as "Session not active"', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'patient');
+    await page.getByTestId('verdict').waitFor();
+    await stack.endSessions('patient');
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Your session ended' });
+    await expect.poll(() => alert.textContent()).toContain('(Session not active)');
+    expect(await alert.textContent()).toContain('an admin signed you out');
+  });
+
   it('sends one token request for a double-clicked Refresh', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');

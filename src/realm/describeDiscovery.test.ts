@@ -80,6 +80,28 @@ describe('describeDiscovery', () => {
       'A web page came back',
     ],
     ['no response', { kind: 'network-error', url, message: 'Failed to fetch' }, 'network', 'did not answer'],
+    [
+      "Keycloak's unknown realm (404 without CORS, master realm fine)",
+      {
+        kind: 'network-error',
+        url,
+        message: 'Failed to fetch',
+        probe: { server: 'hidden', masterRealm: true },
+      },
+      'realm-not-found',
+      'does not exist',
+    ],
+    [
+      'an answer hidden by CORS, with no master realm to compare',
+      {
+        kind: 'network-error',
+        url,
+        message: 'Failed to fetch',
+        probe: { server: 'hidden', masterRealm: false },
+      },
+      'network',
+      'the browser may not read',
+    ],
     ['a cut body', answer(200, '{"issuer": "https://au'), 'invalid-json', 'not valid JSON'],
     ['JSON without an issuer', json({ status: 'UP' }), 'not-discovery', 'not an OpenID Connect'],
     ['a server error', answer(503, '{"error":"unavailable"}'), 'http-error', 'answered 503'],

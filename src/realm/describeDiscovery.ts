@@ -93,6 +93,25 @@ export function describeDiscovery(result: DiscoveryFetch, environment: Environme
   const realm = realmNameOf(authority);
   const realmWords = realm ? `the realm "${realm}"` : 'the realm';
 
+  if (result.kind === 'network-error' && result.probe?.server === 'hidden') {
+    const origin = URL.parse(result.url)?.origin ?? result.url;
+    if (result.probe.masterRealm) {
+      return {
+        ok: false,
+        reason: 'realm-not-found',
+        title: `The realm "${realm ?? '?'}" does not exist`,
+        explanation: `The Keycloak at ${origin} answers (its master realm's configuration loads), but not for ${realmWords}: Keycloak answers an unknown realm with 404 "Realm does not exist" and without CORS headers, so the browser only reports a failed request. Realm names are case-sensitive.`,
+        next: 'Correct the authority in config.json: the realm name after /realms/ (https://<host>[/auth]/realms/<realm name>). Then reload.',
+      };
+    }
+    return {
+      ok: false,
+      reason: 'network',
+      title: 'The realm answered, but the browser may not read the answer',
+      explanation: `The server at ${origin} answered ${result.url} without CORS headers for this portal. Keycloak does that for a realm that does not exist (404 "Realm does not exist"); a proxy or gateway in front of it can do the same with an error or login page.`,
+      next: `Open ${result.url} in a new tab: "Realm does not exist" means the realm name in config.json is wrong; a web page means something in front of Keycloak answers instead.`,
+    };
+  }
   if (result.kind === 'network-error') {
     return {
       ok: false,

@@ -34,10 +34,38 @@ describe('fetchDiscovery', () => {
       kind: 'network-error',
       url: discoveryUrlOf(authority),
       message: 'Failed to fetch',
+      probe: { server: 'unreachable', masterRealm: false },
     });
   });
 
   it('does not double a trailing slash', () => {
     expect(discoveryUrlOf(`${authority}/`)).toBe(`${authority}/.well-known/openid-configuration`);
+  });
+});
+
+describe('fetchDiscovery, when the browser sees no answer', () => {
+  const failing = async () => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it('looks twice: a server that answers without CORS, and a master realm that loads, mean an unknown realm', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+      if (String(url).includes('/realms/master/')) return new Response('{"issuer":"x"}', { status: 200 });
+      return failing();
+    });
+    const result = await fetchDiscovery(authority, { fetch });
+    expect(result).toMatchObject({ kind: 'network-error', probe: { server: 'hidden', masterRealm: true } });
+    expect(fetch).toHaveBeenCalledWith(
+      'https://auth.example.org/realms/master/.well-known/openid-configuration',
+      expect.objectContaining({ credentials: 'omit' }),
+    );
+  });
+
+  it('reports a server that does not answer at all as unreachable, without asking the master realm', async () => {
+    const fetch = vi.fn(failing);
+    const result = await fetchDiscovery(authority, { fetch });
+    expect(result).toMatchObject({ probe: { server: 'unreachable', masterRealm: false } });
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

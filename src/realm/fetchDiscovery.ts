@@ -11,7 +11,18 @@ export type DiscoveryFetch =
       contentType: string;
       body: string;
     }
-  | { kind: 'network-error'; url: string; message: string };
+  | {
+      kind: 'network-error';
+      url: string;
+      message: string;
+      /**
+       * What a second look found: the server answered but the browser hid it ('hidden': no CORS
+       * headers), and whether the same Keycloak's `master` realm answers normally. Keycloak answers
+       * an unknown realm with 404 "Realm does not exist" and no CORS headers, so in the browser a
+       * wrong realm name looks like a network failure unless the portal looks twice.
+       */
+      probe?: { server: 'hidden' | 'unreachable'; masterRealm: boolean };
+    };
 
 export interface FetchDiscoveryOptions {
   fetch?: typeof fetch;
@@ -40,6 +51,38 @@ export async function fetchDiscovery(
       body: await response.text(),
     };
   } catch (cause) {
-    return { kind: 'network-error', url, message: cause instanceof Error ? cause.message : String(cause) };
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (signal?.aborted) return { kind: 'network-error', url, message };
+    return { kind: 'network-error', url, message, probe: await probe(url, authority, fetchImpl, signal) };
   }
+}
+
+/** The sibling realm Keycloak always has, at the same place as the configured one. */
+function masterRealmOf(authority: string): string | null {
+  const realm = /\/realms\/[^/]+\/?$/;
+  return realm.test(authority) ? discoveryUrlOf(authority.replace(realm, '/realms/master')) : null;
+}
+
+async function probe(
+  url: string,
+  authority: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal | undefined,
+): Promise<{ server: 'hidden' | 'unreachable'; masterRealm: boolean }> {
+  const init = { credentials: 'omit', cache: 'no-store', ...(signal ? { signal } : {}) } as const;
+  // An opaque answer: it resolves whenever the server answered anything, CORS or not.
+  const answered = await fetchImpl(url, { ...init, mode: 'no-cors' }).then(
+    () => true,
+    () => false,
+  );
+  if (!answered) return { server: 'unreachable', masterRealm: false };
+  const master = masterRealmOf(authority);
+  const masterRealm =
+    master !== null &&
+    master !== url &&
+    (await fetchImpl(master, init).then(
+      (response) => response.ok,
+      () => false,
+    ));
+  return { server: 'hidden', masterRealm };
 }

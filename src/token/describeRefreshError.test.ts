@@ -18,9 +18,20 @@ const idpError = (error: string, description?: string) =>
 
 describe('describeRefreshError', () => {
   it.each([
+    ['Session not active', 'an admin signed you out'],
+    ['Token is not active', 'refresh token expired'],
+    ['Maximum allowed refresh token reuse exceeded', 'had been used before'],
+  ])("says what Keycloak's %j means", (description, meaning) => {
+    const failure = describeRefreshError(idpError('invalid_grant', description));
+    expect(failure.message).toContain(`(${description})`);
+    expect(failure.message).toContain(meaning);
+  });
+
+  it.each([
     ['Token is not active'],
     ['Session not active'],
     ['Stale token'],
+    ['Maximum allowed refresh token reuse exceeded'],
     ['grant request is invalid'],
     [undefined],
   ])('treats invalid_grant %j as the end of the session', (description) => {

@@ -5,6 +5,22 @@ export interface RefreshFailure {
   next: string;
 }
 
+/** Keycloak's `error_description`s for a refused refresh token, and what each means. */
+const SESSION_ENDED_BECAUSE: Array<{ match: RegExp; why: string }> = [
+  {
+    match: /^Session not active$/i,
+    why: 'The realm session is over: an admin signed you out, it timed out, or you signed out elsewhere.',
+  },
+  {
+    match: /^Token is not active$/i,
+    why: "The refresh token expired (the realm's session idle or maximum time passed).",
+  },
+  {
+    match: /refresh token reuse|^Stale token$/i,
+    why: 'This refresh token had been used before. The realm rotates refresh tokens and takes a second use as a stolen token, so it ended the session (another tab or tool with a copy?).',
+  },
+];
+
 /**
  * Why a refresh_token grant failed, for the person holding the token. `ErrorResponse.form` (which
  * carries the refresh token) is deliberately never read.
@@ -16,12 +32,13 @@ export function describeRefreshError(error: unknown): RefreshFailure {
   const description = typeof record.error_description === 'string' ? record.error_description : '';
   const message = typeof record.message === 'string' ? record.message : String(inner);
 
-  // RFC 6749 §5.2: invalid_grant means the refresh token is invalid, expired, revoked or reused
-  // (Keycloak: "Token is not active", "Session not active", "Stale token"). Retrying cannot help.
+  // RFC 6749 §5.2: invalid_grant means the refresh token is invalid, expired, revoked or reused.
+  // Retrying cannot help; Keycloak's description says which (checked against Keycloak 26).
   if (code === 'invalid_grant') {
+    const why = SESSION_ENDED_BECAUSE.find(({ match }) => match.test(description))?.why;
     return {
       kind: 'session-ended',
-      message: `Your session ended: the realm refused the refresh token (${description || code}).`,
+      message: `Your session ended: the realm refused the refresh token (${description || code}).${why ? ` ${why}` : ''}`,
       next: 'Sign in again.',
     };
   }
