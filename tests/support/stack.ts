@@ -11,6 +11,8 @@ export interface Stack {
   /** Which IdP this run tests against: the embedded oidc-provider or a real Keycloak. */
   idp: IdpKind;
   portalUrl: string;
+  /** The origins of `extraPortals`, in order. */
+  extraPortalUrls: string[];
   issuer: string;
   apiUrl: string;
   /** The real Keycloak's admin API and console (keycloak runs only). */
@@ -36,6 +38,8 @@ export interface StackOptions {
   root?: string;
   /** Which IdP (default: the one this test run is for, see idpUnderTest.ts). */
   idp?: IdpKind;
+  /** More built apps served on their own origins, registered like the portal (the bench's bare app). */
+  extraPortals?: Array<{ root: string }>;
 }
 
 interface Realm {
@@ -46,17 +50,21 @@ interface Realm {
 }
 
 interface Registration {
-  portalUrl: string;
-  redirectUris: string[];
+  /** Origins of the portals this stack serves (the portal, and e.g. the bench's bare app). */
+  portalUrls: string[];
+  /** Callback paths, registered for every portal origin. */
+  redirectPaths: string[];
   accessTokenTtl: number | undefined;
 }
 
+const callbacksOf = (portalUrl: string, paths: string[]) => paths.map((path) => `${portalUrl}${path}`);
+
 /** The embedded oidc-provider realm, started for this stack alone. */
-async function embeddedRealm({ portalUrl, redirectUris, accessTokenTtl }: Registration): Promise<Realm> {
+async function embeddedRealm({ portalUrls, redirectPaths, accessTokenTtl }: Registration): Promise<Realm> {
   const idp = await createIdp({
-    portalOrigins: [portalUrl],
-    redirectUris,
-    postLogoutRedirectUris: [`${portalUrl}/`],
+    portalOrigins: portalUrls,
+    redirectUris: portalUrls.flatMap((url) => callbacksOf(url, redirectPaths)),
+    postLogoutRedirectUris: portalUrls.map((url) => `${url}/`),
     ...(accessTokenTtl ? { accessTokenTtl } : {}),
   });
   return { issuer: idp.issuer, endSessions: idp.endSessions, close: idp.close };
@@ -67,19 +75,26 @@ async function embeddedRealm({ portalUrl, redirectUris, accessTokenTtl }: Regist
  * is added to the client's redirect URIs, Web origins and post-logout URIs, and removed on close,
  * as a realm admin would register another portal address.
  */
-async function keycloakRealm({ portalUrl, redirectUris, accessTokenTtl }: Registration): Promise<Realm> {
+async function keycloakRealm({ portalUrls, redirectPaths, accessTokenTtl }: Registration): Promise<Realm> {
   const server = runningKeycloak();
   const admin = keycloakAdmin({ baseUrl: server.url, ...server.adminCredentials });
-  const unregister = await admin.registerPortal('abrumet', PORTAL_CLIENT_ID, {
-    origin: portalUrl,
-    redirectUris,
-    ...(accessTokenTtl ? { accessTokenTtl } : {}),
-  });
+  const undo: Array<() => Promise<void>> = [];
+  for (const portalUrl of portalUrls) {
+    undo.push(
+      await admin.registerPortal('abrumet', PORTAL_CLIENT_ID, {
+        origin: portalUrl,
+        redirectUris: callbacksOf(portalUrl, redirectPaths),
+        ...(accessTokenTtl && undo.length === 0 ? { accessTokenTtl } : {}),
+      }),
+    );
+  }
   return {
     issuer: `${server.url}/realms/abrumet`,
     keycloak: { admin, adminConsoleUrl: server.adminConsoleUrl, adminCredentials: server.adminCredentials },
     endSessions: (username) => admin.logoutUser('abrumet', username),
-    close: unregister,
+    close: async () => {
+      for (const unregister of undo.reverse()) await unregister();
+    },
   };
 }
 
@@ -87,35 +102,39 @@ async function keycloakRealm({ portalUrl, redirectUris, accessTokenTtl }: Regist
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const idp = options.idp ?? testIdp();
   let urls = { issuer: '', apiUrl: '' };
-  const portal = await createPortal({
-    root: options.root ?? testDist(),
-    config: () => (options.editConfig ?? ((c) => c))(localConfig(urls)),
-    extraConnectOrigins: options.extraConnectOrigins ?? [],
-  });
+  const serve = (root: string) =>
+    createPortal({
+      root,
+      config: () => (options.editConfig ?? ((c) => c))(localConfig(urls)),
+      extraConnectOrigins: options.extraConnectOrigins ?? [],
+    });
+  const portals = [await serve(options.root ?? testDist())];
+  for (const extra of options.extraPortals ?? []) portals.push(await serve(extra.root));
+  const closePortals = () => Promise.all(portals.map((portal) => portal.close()));
+  const portalUrls = portals.map((portal) => portal.url);
   const registration = {
-    portalUrl: portal.url,
-    redirectUris: ['/callback/local', ...(options.extraRedirectPaths ?? [])].map(
-      (path) => `${portal.url}${path}`,
-    ),
+    portalUrls,
+    redirectPaths: ['/callback/local', ...(options.extraRedirectPaths ?? [])],
     accessTokenTtl: options.accessTokenTtl,
   };
   const realm = await (idp === 'keycloak' ? keycloakRealm : embeddedRealm)(registration).catch(
     async (error: unknown) => {
-      await portal.close();
+      await closePortals();
       throw error;
     },
   );
-  const api = await createApi({ issuer: realm.issuer, allowedOrigins: [portal.url] });
+  const api = await createApi({ issuer: realm.issuer, allowedOrigins: portalUrls });
   urls = { issuer: realm.issuer, apiUrl: api.url };
   return {
     idp,
-    portalUrl: portal.url,
+    portalUrl: portalUrls[0] ?? '',
+    extraPortalUrls: portalUrls.slice(1),
     issuer: realm.issuer,
     apiUrl: api.url,
     ...(realm.keycloak ? { keycloak: realm.keycloak } : {}),
     endSessions: realm.endSessions,
     close: async () => {
-      await Promise.all([portal.close(), api.close(), realm.close()]);
+      await Promise.all([closePortals(), api.close(), realm.close()]);
     },
   };
 }
