@@ -5,7 +5,7 @@ import { isCallbackFor } from '../auth/isCallbackFor.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { decodeToken } from '../token/decodeToken.ts';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { isRefreshError } from '../token/isRefreshError.ts';
 import { measureSkew } from '../token/measureSkew.ts';
 import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';

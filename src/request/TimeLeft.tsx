@@ -1,4 +1,4 @@
-import { useNow } from '../token/useNow.ts';
+import { useNow } from '../shared/useNow.ts';
 import { describeTimeLeft } from './describeTimeLeft.ts';
 
 interface TimeLeftProps {

@@ -1,4 +1,4 @@
-import { formatSpan } from '../token/formatDuration.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
 
 /** "expires in 4 min 12 s" / "expired 42 s ago" / "no expiry". */
 export function describeTimeLeft(seconds: number | undefined): string {

@@ -1,4 +1,4 @@
-import { formatSpan } from '../token/formatDuration.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
 import type { TokenFacts } from './tokenFacts.ts';
 import { type ExplainContext, listRoles, type Verdict, who } from './verdict.ts';
 

@@ -1,4 +1,4 @@
-import { formatSpan } from '../token/formatDuration.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
 import { explainAccepted } from './explainAccepted.ts';
 import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
 import { parseWwwAuthenticate } from './parseWwwAuthenticate.ts';

@@ -1,5 +1,5 @@
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { audienceOf } from '../token/audienceOf.ts';
-import { decodeToken } from '../token/decodeToken.ts';
 import { rolesOf } from '../token/rolesOf.ts';
 
 /** What the request pane needs to know about a token, read without verifying it. */

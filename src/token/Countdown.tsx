@@ -1,7 +1,7 @@
-import { formatClock, formatSpan } from './formatDuration.ts';
+import { formatClock, formatSpan } from '../shared/token/formatDuration.ts';
+import { useNow } from '../shared/useNow.ts';
 import { NOTABLE_SKEW_MS } from './measureSkew.ts';
 import { tokenTime } from './tokenTime.ts';
-import { useNow } from './useNow.ts';
 
 interface CountdownProps {
   exp: number;

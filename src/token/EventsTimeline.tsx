@@ -1,4 +1,4 @@
-import { formatClock } from './formatDuration.ts';
+import { formatClock } from '../shared/token/formatDuration.ts';
 import type { TokenEvent } from './tokenEvents.ts';
 
 interface EventsTimelineProps {

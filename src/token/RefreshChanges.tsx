@@ -1,4 +1,4 @@
-import { decodeToken } from './decodeToken.ts';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { diffClaims } from './diffClaims.ts';
 
 interface RefreshChangesProps {

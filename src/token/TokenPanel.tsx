@@ -1,7 +1,7 @@
 import type { User } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { Countdown } from './Countdown.tsx';
-import { decodeToken } from './decodeToken.ts';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { issuerMismatch } from './issuerMismatch.ts';
 import { RefreshChanges } from './RefreshChanges.tsx';

@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { checkClaims } from './checkClaims.ts';
 import { DecodedView } from './DecodedView.tsx';
-import { decodeToken } from './decodeToken.ts';
 import { RawToken } from './RawToken.tsx';
 import { RefreshTokenView } from './RefreshTokenView.tsx';
 import { SignatureCheck } from './SignatureCheck.tsx';

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import type { DecodedToken } from './decodeToken.ts';
+import type { DecodedToken } from '../shared/token/decodeToken.ts';
 import { verdictFor } from './verdictFor.ts';
 
 interface TokenVerdictProps {

@@ -1,4 +1,4 @@
-import type { JsonObject } from './decodeToken.ts';
+import type { JsonObject } from '../shared/token/decodeToken.ts';
 
 /** `aud` is a string or a list of strings (RFC 7519 §4.1.3); always a list here. */
 export function audienceOf(payload: JsonObject): string[] {

@@ -1,6 +1,6 @@
 import { sameIssuer } from '../config/realmUrls.ts';
+import type { JsonObject } from '../shared/token/decodeToken.ts';
 import { audienceOf } from './audienceOf.ts';
-import type { JsonObject } from './decodeToken.ts';
 
 export interface ClaimCheck {
   claim: string;

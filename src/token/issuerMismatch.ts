@@ -1,5 +1,5 @@
 import { sameIssuer } from '../config/realmUrls.ts';
-import type { DecodedToken } from './decodeToken.ts';
+import type { DecodedToken } from '../shared/token/decodeToken.ts';
 
 /**
  * Mix-up defence: with acceptance and production both configured, a token from the wrong realm

@@ -1,7 +1,7 @@
 import type { User } from 'oidc-client-ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthContextProps } from 'react-oidc-context';
-import { decodeToken } from './decodeToken.ts';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { appendEvent, type RefreshTrigger, type TokenEvent } from './tokenEvents.ts';
 
 export interface TokenSession {

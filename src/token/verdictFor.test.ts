@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decodeToken } from '../shared/token/decodeToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
-import { decodeToken } from './decodeToken.ts';
 import { rolesOf } from './rolesOf.ts';
 import { verdictFor } from './verdictFor.ts';
 

@@ -1,4 +1,4 @@
-import type { DecodedToken } from './decodeToken.ts';
+import type { DecodedToken } from '../shared/token/decodeToken.ts';
 import { rolesOf } from './rolesOf.ts';
 
 export type Verdict =
