@@ -17,7 +17,7 @@ const ALLOWED: Record<string, string[]> = {
   shared: ['config'],
   token: ['config', 'ui', 'shared'],
   auth: ['config', 'ui', 'shared'],
-  request: ['config', 'ui', 'shared', 'token'],
+  request: ['config', 'ui', 'shared'],
   realm: ['config', 'ui', 'shared', 'auth', 'request'],
 };
 

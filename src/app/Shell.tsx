@@ -5,11 +5,10 @@ import { isCallbackFor } from '../auth/isCallbackFor.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { decodeToken } from '../shared/token/decodeToken.ts';
 import { isRefreshError } from '../token/isRefreshError.ts';
-import { measureSkew } from '../token/measureSkew.ts';
+import { SessionEnded } from '../token/SessionEnded.tsx';
 import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
-import { useTokenSession } from '../token/useTokenSession.ts';
+import { useTokenModel } from '../token/useTokenModel.ts';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
@@ -29,14 +28,12 @@ export function Shell({ config, environment }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
-  const session = useTokenSession(auth, cameFromCallback);
+  const { session, tokens, refreshFailure } = useTokenModel(auth, environment, cameFromCallback);
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError = auth.error && !isRefreshError(auth.error) ? auth.error : null;
-  const access = decodeToken(user?.access_token);
-  const skewMs = measureSkew(access.ok ? access.payload.exp : undefined, user?.expires_at);
 
   return (
     <div className={environment.production ? 'app app--production' : 'app'}>
@@ -69,22 +66,16 @@ export function Shell({ config, environment }: ShellProps) {
           <p className="muted" role="status">
             Checking your sign-in…
           </p>
-        ) : user ? (
+        ) : user && tokens && refreshFailure?.kind === 'session-ended' ? (
+          <SessionEnded failure={refreshFailure} />
+        ) : user && tokens ? (
           <Suspense fallback={<p className="muted">Loading the token view…</p>}>
             <SectionNav />
             <div id="token-view" className="section-anchor">
-              <TokenPanel user={user} environment={environment} session={session} skewMs={skewMs} />
+              <TokenPanel user={user} environment={environment} session={session} tokens={tokens} />
             </div>
             <div id="request-view" className="section-anchor">
-              <RequestPane
-                environment={environment}
-                tokens={{
-                  access: user.access_token,
-                  id: user.id_token,
-                  previousAccess: session.previousAccessToken,
-                }}
-                clockSkewMs={skewMs}
-              />
+              <RequestPane environment={environment} tokens={tokens} />
             </div>
           </Suspense>
         ) : (
@@ -97,6 +88,7 @@ export function Shell({ config, environment }: ShellProps) {
                 config={config}
                 environment={environment}
                 accessToken={user?.access_token}
+                skewMs={tokens?.clock.skewMs ?? 0}
                 loginHelp={!signInError}
               />
             </div>
