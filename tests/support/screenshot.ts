@@ -31,3 +31,14 @@ export async function saveScreenshotAround(
     clip: { x: 0, y, width: 1280, height: box.y + box.height + 16 - y },
   });
 }
+
+/**
+ * Working screenshots, for a person to look at: `.tmp/screens/<name>.png` (gitignored), taken only
+ * with `SCREENS=1`. Of one part of the page, or of the whole page.
+ */
+export async function saveScreen(page: Page, name: string, part?: Locator): Promise<void> {
+  if (!process.env.SCREENS) return;
+  const path = `.tmp/screens/${name}.png`;
+  if (part) await part.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+}

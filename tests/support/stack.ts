@@ -20,6 +20,8 @@ export interface StackOptions {
   extraRedirectPaths?: string[];
   /** The built portal to serve (default: the browser tests' build). */
   root?: string;
+  /** The `aud` the demo API insists on (default: the one the realm puts in tokens, abrumet-api). */
+  apiAudience?: string;
 }
 
 /** The real devstack and the built portal on free ports of 127.0.0.1, as `npm start` wires them. */
@@ -38,7 +40,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     postLogoutRedirectUris: [`${portal.url}/`],
     ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
   });
-  const api = await createApi({ issuer: idp.issuer, allowedOrigins: [portal.url] });
+  const api = await createApi({
+    issuer: idp.issuer,
+    allowedOrigins: [portal.url],
+    ...(options.apiAudience ? { audience: options.apiAudience } : {}),
+  });
   urls = { issuer: idp.issuer, apiUrl: api.url };
   return {
     portalUrl: portal.url,
