@@ -188,6 +188,12 @@ describe('the realm panels', () => {
     const problems = page.getByRole('list', { name: 'To fix before sending' });
     expect(await problems.textContent()).toContain('Production does not accept a loopback callback');
     await page.getByRole('radio', { name: 'Acceptance' }).check();
+    const form = page.locator('details').filter({ hasText: 'Register a client with the realm admin' });
+    await saveScreen(page, 'register-client-web', form);
+    await page.getByRole('radio', { name: 'Mobile app' }).check();
+    await page.getByLabel('Callback URI').fill('org.abrumet.app:/oauth2redirect');
+    await saveScreen(page, 'register-client-mobile', form);
+    await page.getByRole('radio', { name: 'Web app (browser)' }).check();
     await saveScreenshotAround(
       page,
       'register-client',
@@ -347,5 +353,12 @@ describe('signing in to a realm that cannot work', () => {
       .toContain('with the client "abrumet-portal" failed.');
     expect(await steps.first().textContent()).not.toMatch(/failed at/);
     expect(await page.locator('ol.steps').textContent()).toContain('Date from the day it happened');
+    await saveScreen(
+      page,
+      'login-help-no-failure',
+      page
+        .locator('details')
+        .filter({ hasText: "Sign-in failed? Find the cause in the realm's Login events" }),
+    );
   });
 });

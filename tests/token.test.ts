@@ -33,6 +33,7 @@ describe('the token inspector', () => {
     await expect.poll(() => page.locator('.chip--required').textContent()).toBe('therapist');
     expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
     await saveScreenshot(page, 'token-therapist');
+    await saveScreen(page, 'token-can-call', page.locator('section.token-panel'));
   });
 
   it('tells a patient the token lacks the therapist role', async () => {
@@ -44,6 +45,7 @@ describe('the token inspector', () => {
       'it lacks the realm role therapist (its realm roles: patient',
     );
     await saveScreenshot(page, 'token-patient');
+    await saveScreen(page, 'token-patient-cannot-call', page.locator('section.token-panel'));
   });
 
   it('counts down to expiry, then Refresh brings a new token with a later exp', async () => {
@@ -64,6 +66,7 @@ describe('the token inspector', () => {
     expect(after.exp).toBeGreaterThan(before.exp);
     await expect.poll(() => countdown.textContent()).toMatch(/left$/);
     expect(await page.getByText(/What the last refresh changed/).count()).toBe(1);
+    await saveScreen(page, 'token-refreshed-timeline', page.locator('section.token-panel'));
     expect(await page.getByRole('list', { name: 'Session events' }).textContent()).toContain('Refreshed');
   });
 
@@ -211,5 +214,29 @@ describe('the token inspector', () => {
     await saveScreen(page, 'token-expires-in-mismatch', page.locator('section.token-panel'));
     // And it does not stay valid for an hour: it expires when the token says.
     await expect.poll(() => countdown.textContent(), { timeout: (TTL + 10) * 1000 }).toMatch(/^expired/);
+  });
+
+  it('says so when a refresh returns the very token the tab already has', async () => {
+    const { page, stack } = session;
+    // A caching gateway in front of the token endpoint answers every refresh with the first answer.
+    let first: Record<string, unknown> | undefined;
+    await page.route(`${stack.issuer}/protocol/openid-connect/token`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      first ??= body;
+      await route.fulfill({ response, json: first });
+    });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const before = await expOfShownToken();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const unchanged = page.getByTestId('refresh-unchanged');
+    await expect
+      .poll(() => unchanged.textContent())
+      .toContain('The realm answered the refresh with the same access token: nothing changed');
+    expect((await expOfShownToken()).jti).toBe(before.jti);
+    const events = page.getByRole('list', { name: 'Session events' });
+    expect(await events.textContent()).toContain('Refresh returned the same access token: nothing changed');
+    await saveScreen(page, 'refresh-unchanged', page.locator('section.token-panel'));
   });
 });

@@ -1,6 +1,7 @@
 import { describeTimeLeft } from '../shared/token/formatDuration.ts';
 import { readToken, type TokenReading } from '../shared/token/readToken.ts';
 import { latestExpired, type SessionTokens } from '../shared/token/sessionTokens.ts';
+import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { tamperSignature } from './tamperSignature.ts';
 
 export type TokenChoice = 'current' | 'none' | 'expired' | 'tampered' | 'id' | 'pasted';
@@ -22,7 +23,8 @@ export type ChosenToken = { ok: true; token: TokenReading | undefined } | { ok: 
 /** Why there is no expired token to send yet, and when there will be one. */
 export function noExpiredToken(tokens: SessionTokens, serverNow: number): string {
   const { exp } = tokens.access;
-  const when = exp === undefined ? '' : `; the current one ${describeTimeLeft(Math.ceil(exp - serverNow))}`;
+  const when =
+    exp === undefined ? '' : `; the current one ${describeTimeLeft(wholeSeconds(exp - serverNow))}`;
   return `None of this tab's tokens has expired yet${when}`;
 }
 

@@ -3,7 +3,7 @@ import { formatSpan } from '../shared/token/formatDuration.ts';
 import { expectationsOf, judgeToken } from '../shared/token/judgeToken.ts';
 import { nextStepFor, problemText } from '../shared/token/problemText.ts';
 import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
-import { serverNowSeconds } from '../shared/token/tokenTime.ts';
+import { serverNowSeconds, wholeSeconds } from '../shared/token/tokenTime.ts';
 import { useNow } from '../shared/useNow.ts';
 
 interface TokenVerdictProps {
@@ -26,7 +26,9 @@ export function TokenVerdict({ access, environment, skewMs, now }: TokenVerdictP
   const unreadable = problems[0]?.kind === 'unreadable';
   const tone = canCall ? 'ok' : unreadable ? 'warn' : 'bad';
   const left =
-    access.exp === undefined ? '' : `, for ${formatSpan(access.exp - serverNowSeconds(nowMs, skewMs))}`;
+    access.exp === undefined
+      ? ''
+      : `; it expires in ${formatSpan(wholeSeconds(access.exp - serverNowSeconds(nowMs, skewMs)))}`;
   return (
     <div className="verdict-row">
       <div className="who">

@@ -39,6 +39,10 @@ export async function saveScreenshotAround(
 export async function saveScreen(page: Page, name: string, part?: Locator): Promise<void> {
   if (!process.env.SCREENS) return;
   const path = `.tmp/screens/${name}.png`;
-  if (part) await part.screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
+  // From the top of the page, so the sticky section nav does not cover the part.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = part ? await part.boundingBox() : null;
+  if (part && !box) throw new Error(`nothing to screenshot for ${name}`);
+  const clip = box && { x: 0, y: Math.max(0, box.y - 12), width: 1280, height: box.height + 24 };
+  await page.screenshot({ path, fullPage: true, ...(clip ? { clip } : {}) });
 }

@@ -30,7 +30,8 @@ export function describeTimeLeft(seconds: number | undefined): string {
 
 /** "in 3 min 12 s" / "2 min ago" / "now", relative to `nowSeconds`. */
 export function formatRelative(atSeconds: number, nowSeconds: number): string {
-  const delta = Math.round(atSeconds - nowSeconds);
+  // Truncated like the countdown, so "(in 5 s)" and "0:05 left" agree.
+  const delta = Math.trunc(atSeconds - nowSeconds) + 0;
   if (delta === 0) return 'now';
   return delta > 0 ? `in ${formatSpan(delta)}` : `${formatSpan(delta)} ago`;
 }

@@ -1,7 +1,7 @@
 import { sameIssuer } from '../../config/realmUrls.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import type { TokenReading } from './readToken.ts';
-import { tokenTime } from './tokenTime.ts';
+import { tokenTime, wholeSeconds } from './tokenTime.ts';
 
 /** What the environment's API expects of an access token (config.json). */
 export interface Expectations {
@@ -68,8 +68,10 @@ export function staticProblems(reading: TokenReading, expected: Expectations): T
 /** Problems of time at `serverNow` (seconds, server clock): expired, or not valid yet. */
 export function timeProblems(reading: TokenReading, serverNow: number): TokenProblem[] {
   const time = tokenTime(reading, serverNow);
-  if (time.state === 'expired') return [{ kind: 'expired', secondsAgo: -(time.secondsLeft ?? 0) }];
-  if (time.state === 'not-yet-valid') return [{ kind: 'not-yet-valid', validIn: time.validIn ?? 0 }];
+  if (time.state === 'expired')
+    return [{ kind: 'expired', secondsAgo: wholeSeconds(-(time.secondsLeft ?? 0)) }];
+  if (time.state === 'not-yet-valid')
+    return [{ kind: 'not-yet-valid', validIn: wholeSeconds(time.validIn ?? 0) }];
   return [];
 }
 

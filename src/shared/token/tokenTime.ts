@@ -58,6 +58,12 @@ export function isStale(time: TokenTime): boolean {
   return time.secondsLeft !== undefined && time.secondsLeft <= renewalLead(time.lifetime);
 }
 
-/** Seconds left as whole seconds, as the preview, the history and the explainer all say it. */
+/**
+ * Whole seconds, as every part of the portal says them: truncated toward zero, like the countdown's
+ * clock, so "0:05 left", "expires in 5 s" and "expired 1 s before the request" agree.
+ */
+export const wholeSeconds = (seconds: number) => Math.trunc(seconds) + 0;
+
+/** Seconds left as whole seconds (negative once expired). */
 export const wholeSecondsLeft = (time: TokenTime) =>
-  time.secondsLeft === undefined ? undefined : Math.floor(time.secondsLeft);
+  time.secondsLeft === undefined ? undefined : wholeSeconds(time.secondsLeft);
