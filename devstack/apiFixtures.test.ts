@@ -50,6 +50,18 @@ describe('apiFixtures', () => {
     expect(await response.text()).toContain('<script>alert(1)</script><h1>Hello</h1>');
   });
 
+  it.each([
+    ['sso-login', 200, /^text\/html/, '<title>Sign in – Abrumet SSO</title>'],
+    ['bad-gateway', 502, /^text\/html/, '<center>nginx/1.25.3</center>'],
+    ['body-error', 401, /^application\/json/, '"error_description":"Token verification failed"'],
+  ])('%s answers %s as a gateway, an SSO page or a terse API would', async (name, status, type, text) => {
+    const response = await fixture(name);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(type);
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(await response.text()).toContain(text);
+  });
+
   it('binary answers 2048 bytes of octet-stream', async () => {
     const response = await fixture('binary');
     expect(response.headers.get('content-type')).toBe('application/octet-stream');

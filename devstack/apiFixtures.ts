@@ -52,6 +52,31 @@ export const apiFixtures: Record<string, (exchange: ApiExchange) => Promise<void
     exchange.raw(200, 'text/html; charset=utf-8', '<script>alert(1)</script><h1>Hello</h1>');
   },
 
+  // What a single sign-on gateway in front of an API answers a call without its session cookie.
+  'sso-login': (exchange) => {
+    exchange.raw(
+      200,
+      'text/html; charset=utf-8',
+      '<!DOCTYPE html><html><head><title>Sign in – Abrumet SSO</title></head><body>' +
+        '<form method="post"><input name="username"><input name="password" type="password">' +
+        '<button>Sign in</button></form></body></html>',
+    );
+  },
+
+  // What nginx in front of an API answers when the API behind it is down.
+  'bad-gateway': (exchange) => {
+    exchange.raw(
+      502,
+      'text/html',
+      '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n',
+    );
+  },
+
+  // An RFC 6750 error in the JSON body only (no WWW-Authenticate), as Keycloak's UserInfo does.
+  'body-error': (exchange) => {
+    exchange.json(401, { error: 'invalid_token', error_description: 'Token verification failed' });
+  },
+
   binary: (exchange) => {
     const bytes = Buffer.alloc(2048);
     for (let i = 0; i < bytes.length; i += 1) bytes[i] = i % 256;

@@ -32,7 +32,7 @@ describe('the portal on the local stack', () => {
   it('calls GET /api/v1/me with the bearer and shows 200 and the body', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     const response = page.getByLabel('Response');
     await expect.poll(() => response.textContent()).toContain('200');
     await expect.poll(() => response.textContent()).toContain('"preferred_username": "therapist"');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { testIdp } from './support/idpUnderTest.ts';
-import { saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
+import { saveScreen, saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
@@ -175,6 +175,9 @@ describe('the realm panels', () => {
     expect(await row('Client authentication')).toContain('Off (public client');
     expect(await row('PKCE code challenge method')).toContain('S256');
     expect(await row('Web origins')).toContain(stack.portalUrl);
+    const checklist = page.getByRole('list', { name: 'Checklist for the realm admin' });
+    expect(await checklist.textContent()).toContain(`Web origins: ${stack.portalUrl}.`);
+    expect(await checklist.textContent()).toContain('Realm role for users of the API: therapist');
 
     const mail = page.getByRole('link', { name: /Draft a mail to/ });
     const href = new URL((await mail.getAttribute('href')) ?? '');
@@ -189,10 +192,16 @@ describe('the realm panels', () => {
     const problems = page.getByRole('list', { name: 'To fix before sending' });
     expect(await problems.textContent()).toContain('Production does not accept a loopback callback');
     await page.getByRole('radio', { name: 'Acceptance' }).check();
+    const form = page.locator('details').filter({ hasText: 'Register a client with the realm admin' });
+    await saveScreen(page, 'register-client-web', form);
+    await page.getByRole('radio', { name: 'Mobile app' }).check();
+    await page.getByLabel('Callback URI').fill('org.abrumet.app:/oauth2redirect');
+    await saveScreen(page, 'register-client-mobile', form);
+    await page.getByRole('radio', { name: 'Web app (browser)' }).check();
     await saveScreenshotAround(
       page,
       'register-client',
-      page.getByRole('heading', { name: 'What the client needs for the portal to work' }).locator('..'),
+      page.getByRole('heading', { name: 'What the client needs to work' }).locator('..'),
       page.getByText('Register a client with the realm admin'),
     );
   });

@@ -87,11 +87,11 @@ describe('the request pane', () => {
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await send(page);
     const dialog = page.getByRole('alertdialog');
-    expect(await textOf(dialog)).toContain('Your token lacks the role “therapist”');
+    expect(await textOf(dialog)).toContain('Your token lacks the realm role “therapist”');
     await dialog.getByRole('button', { name: 'Send anyway' }).click();
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
     const verdict = await textOf(response(page));
-    expect(verdict).toContain('The token lacks the role “therapist”');
+    expect(verdict).toContain('The token lacks the realm role “therapist”');
     expect(verdict).toContain('Signed in as patient');
     expect(verdict).toContain('Sign in as a user with the realm role “therapist”');
   });
@@ -183,7 +183,7 @@ describe('the unauthorized matrix', () => {
   it('shows 200 / 401 / 401 / 401 / 401 with the right verdicts', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    const expired = page.getByRole('radio', { name: 'Expired token (the previous one)' });
+    const expired = page.getByRole('radio', { name: 'Expired token' });
     await expired.waitFor();
     expect(await expired.isDisabled()).toBe(true);
     // The "expired" row needs a previous token: let this one expire, then refresh.

@@ -1,5 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot } from './support/screenshot.ts';
+import { saveScreen, saveScreenshot } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -15,6 +16,14 @@ const expOfShownToken = async () => {
   return payload;
 };
 
+/** The refresh token as oidc-client-ts stores it in this tab (tests only: the portal never shows it). */
+const storedRefreshToken = (page: Page) =>
+  page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.local.user:'));
+    return (JSON.parse(sessionStorage.getItem(key ?? '') ?? '{}') as { refresh_token?: string })
+      .refresh_token;
+  });
+
 describe('the token inspector', () => {
   it('tells a therapist the token can call the API and shows the roles', async () => {
     const { page, stack } = session;
@@ -24,15 +33,19 @@ describe('the token inspector', () => {
     await expect.poll(() => page.locator('.chip--required').textContent()).toBe('therapist');
     expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
     await saveScreenshot(page, 'token-therapist');
+    await saveScreen(page, 'token-can-call', page.locator('section.token-panel'));
   });
 
   it('tells a patient the token lacks the therapist role', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'patient');
     const verdict = page.getByTestId('verdict');
-    await expect.poll(() => verdict.textContent()).toContain('This token lacks the realm role therapist');
-    expect(await verdict.textContent()).toContain('signed in as a patient?');
+    await expect.poll(() => verdict.textContent()).toContain('This token cannot call the API right now');
+    expect(await verdict.textContent()).toContain(
+      'it lacks the realm role therapist (its realm roles: patient',
+    );
     await saveScreenshot(page, 'token-patient');
+    await saveScreen(page, 'token-patient-cannot-call', page.locator('section.token-panel'));
   });
 
   it('counts down to expiry, then Refresh brings a new token with a later exp', async () => {
@@ -53,6 +66,7 @@ describe('the token inspector', () => {
     expect(after.exp).toBeGreaterThan(before.exp);
     await expect.poll(() => countdown.textContent()).toMatch(/left$/);
     expect(await page.getByText(/What the last refresh changed/).count()).toBe(1);
+    await saveScreen(page, 'token-refreshed-timeline', page.locator('section.token-panel'));
     expect(await page.getByRole('list', { name: 'Session events' }).textContent()).toContain('Refreshed');
   });
 
@@ -163,5 +177,99 @@ describe('the token inspector', () => {
     const before = await expOfShownToken();
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+  });
+
+  it('renews an expired token when the page is reloaded, so a reload shows a valid token', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const countdown = page.getByTestId('countdown');
+    await expect.poll(() => countdown.textContent(), { timeout: (TTL + 10) * 1000 }).toMatch(/^expired/);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toContain('it expired');
+    await saveScreen(page, 'token-expired-verdict', page.locator('section.token-panel'));
+    const before = await expOfShownToken();
+
+    await page.reload();
+    await expect.poll(async () => (await expOfShownToken()).jti).not.toBe(before.jti);
+    await expect.poll(() => countdown.textContent()).toMatch(/left$/);
+    expect(await page.getByTestId('verdict').textContent()).toContain(
+      'This token can call the API right now',
+    );
+    const events = page.getByRole('list', { name: 'Session events' });
+    await expect
+      .poll(() => events.textContent())
+      .toContain('Refreshed automatically: the token was stale when the page loaded');
+    await saveScreen(page, 'token-renewed-on-reload', page.locator('section.token-panel'));
+  });
+
+  it('ends in "Your session ended" with Sign in when the realm refuses the refresh token', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const refreshToken = await storedRefreshToken(page);
+    expect(refreshToken).toBeTruthy();
+    // The realm ends the session behind the portal's back (RFC 7009 revocation).
+    const revoked = await fetch(`${stack.issuer}/protocol/openid-connect/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken ?? '', client_id: 'abrumet-portal' }),
+    });
+    expect(revoked.status).toBe(200);
+    await expect
+      .poll(() => page.getByTestId('countdown').textContent(), { timeout: (TTL + 10) * 1000 })
+      .toMatch(/^expired/);
+
+    await page.reload();
+    const ended = page.getByRole('alert').filter({ hasText: 'Your session ended' });
+    await expect.poll(() => ended.count()).toBe(1);
+    expect(await ended.textContent()).toContain('the realm refused the refresh token');
+    expect(await page.getByTestId('raw-token').count()).toBe(0);
+    await saveScreen(page, 'session-ended', ended);
+    // Revoking the refresh token left the realm's browser session: signing in needs no password.
+    await ended.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/left$/);
+  });
+
+  it('goes by the token, not by an expires_in that disagrees with it, and says so', async () => {
+    const { page, stack } = session;
+    // A gateway (or IdP) in front of the token endpoint announces an hour for a token of a few seconds.
+    await page.route(`${stack.issuer}/protocol/openid-connect/token`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...body, expires_in: 3600 } });
+    });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const countdown = page.getByTestId('countdown');
+    await expect.poll(() => countdown.textContent()).toMatch(/^(0:0\d left|expired 0:\d\d ago)$/);
+    const mismatch = page.getByTestId('expires-in-mismatch');
+    await expect.poll(() => mismatch.textContent()).toContain('(expires_in 3600)');
+    expect(await mismatch.textContent()).toContain(`the token itself says ${TTL} s (exp − iat)`);
+    expect(await page.getByTestId('skew').count()).toBe(0);
+    await saveScreen(page, 'token-expires-in-mismatch', page.locator('section.token-panel'));
+    // And it does not stay valid for an hour: it expires when the token says.
+    await expect.poll(() => countdown.textContent(), { timeout: (TTL + 10) * 1000 }).toMatch(/^expired/);
+  });
+
+  it('says so when a refresh returns the very token the tab already has', async () => {
+    const { page, stack } = session;
+    // A caching gateway in front of the token endpoint answers every refresh with the first answer.
+    let first: Record<string, unknown> | undefined;
+    await page.route(`${stack.issuer}/protocol/openid-connect/token`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      first ??= body;
+      await route.fulfill({ response, json: first });
+    });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByTestId('verdict').waitFor();
+    const before = await expOfShownToken();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const unchanged = page.getByTestId('refresh-unchanged');
+    await expect
+      .poll(() => unchanged.textContent())
+      .toContain('The realm answered the refresh with the same access token: nothing changed');
+    expect((await expOfShownToken()).jti).toBe(before.jti);
+    const events = page.getByRole('list', { name: 'Session events' });
+    expect(await events.textContent()).toContain('Refresh returned the same access token: nothing changed');
+    await saveScreen(page, 'refresh-unchanged', page.locator('section.token-panel'));
   });
 });

@@ -1,15 +1,14 @@
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
-import { AuthErrorPanel } from '../auth/AuthErrorPanel.tsx';
+import { callbackErrorOf } from '../auth/callbackErrorOf.ts';
 import { isCallbackFor } from '../auth/isCallbackFor.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
+import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { decodeToken } from '../token/decodeToken.ts';
 import { isRefreshError } from '../token/isRefreshError.ts';
-import { measureSkew } from '../token/measureSkew.ts';
 import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
-import { useTokenSession } from '../token/useTokenSession.ts';
+import { useTokenModel } from '../token/useTokenModel.ts';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
@@ -18,6 +17,10 @@ const TokenPanel = lazyNamed(() => import('../token/TokenPanel.tsx'), 'TokenPane
 const RequestPane = lazyNamed(() => import('../request/RequestPane.tsx'), 'RequestPane');
 const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
 const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'LoginErrorHelp');
+const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
+// Only a failed sign-in shows it: its explanations stay out of the first load.
+const AuthErrorPanel = lazyNamed(() => import('../auth/AuthErrorPanel.tsx'), 'AuthErrorPanel');
+const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
 
 interface ShellProps {
   config: PortalConfig;
@@ -29,34 +32,45 @@ export function Shell({ config, environment }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
-  const session = useTokenSession(auth, cameFromCallback);
+  // Read before the URL is cleaned: the realm's own error survives a stale state.
+  const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
+  const { session, tokens, refreshFailure } = useTokenModel(auth, environment, cameFromCallback);
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError = auth.error && !isRefreshError(auth.error) ? auth.error : null;
-  const access = decodeToken(user?.access_token);
-  const skewMs = measureSkew(access.ok ? access.payload.exp : undefined, user?.expires_at);
+  // When the failure reached this page, for the realm admin's event search.
+  const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
+  const signedOut = !auth.isLoading && !user;
+  const { abandoned, dismiss } = useAbandonedSignIn(
+    auth.settings.stateStore,
+    signedOut && !cameFromCallback && !signInError,
+  );
 
   return (
     <div className={environment.production ? 'app app--production' : 'app'}>
       <Header environment={environment} />
       <main className="page">
         {signInError && (
-          <AuthErrorPanel
-            error={signInError}
-            environment={environment}
-            renderHelp={(explained) => (
-              <Suspense fallback={null}>
-                <LoginErrorHelp
-                  environment={environment}
-                  code={explained.code}
-                  description={explained.description}
-                  open
-                />
-              </Suspense>
-            )}
-          />
+          <Suspense fallback={<p className="card card--error">Signing in failed…</p>}>
+            <AuthErrorPanel
+              error={signInError}
+              callbackError={callbackError}
+              environment={environment}
+              renderHelp={(explained) => (
+                <Suspense fallback={null}>
+                  <LoginErrorHelp
+                    environment={environment}
+                    code={explained.code}
+                    description={explained.description}
+                    when={failedAt && { failedAt }}
+                    open
+                  />
+                </Suspense>
+              )}
+            />
+          </Suspense>
         )}
         {duplicated && (
           <p className="card card--warn" role="status">
@@ -69,26 +83,24 @@ export function Shell({ config, environment }: ShellProps) {
           <p className="muted" role="status">
             Checking your sign-in…
           </p>
-        ) : user ? (
+        ) : user && tokens && refreshFailure?.kind === 'session-ended' ? (
+          <Suspense fallback={null}>
+            <SessionEnded failure={refreshFailure} />
+          </Suspense>
+        ) : user && tokens ? (
           <Suspense fallback={<p className="muted">Loading the token view…</p>}>
             <SectionNav />
             <div id="token-view" className="section-anchor">
-              <TokenPanel user={user} environment={environment} session={session} skewMs={skewMs} />
+              <TokenPanel user={user} environment={environment} session={session} tokens={tokens} />
             </div>
             <div id="request-view" className="section-anchor">
-              <RequestPane
-                environment={environment}
-                tokens={{
-                  access: user.access_token,
-                  id: user.id_token,
-                  previousAccess: session.previousAccessToken,
-                }}
-                clockSkewMs={skewMs}
-              />
+              <RequestPane environment={environment} tokens={tokens} />
             </div>
           </Suspense>
         ) : (
-          <SignInPanel environment={environment} />
+          <Suspense fallback={<SignInPanel environment={environment} />}>
+            <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
+          </Suspense>
         )}
         {(user || !auth.isLoading) && (
           <Suspense fallback={null}>
@@ -97,7 +109,8 @@ export function Shell({ config, environment }: ShellProps) {
                 config={config}
                 environment={environment}
                 accessToken={user?.access_token}
-                loginHelp={!signInError}
+                skewMs={tokens?.clock.skewMs ?? 0}
+                loginHelp={!signInError && !abandoned}
               />
             </div>
           </Suspense>

@@ -1,13 +1,43 @@
 import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
 
-interface SignInPanelProps {
-  environment: EnvironmentConfig;
+/** Why the realm cannot be used, as the realm check found it (title, what happened, next step). */
+export interface RealmProblem {
+  title: string;
+  explanation: string;
+  next: string;
 }
 
-export function SignInPanel({ environment }: SignInPanelProps) {
+interface SignInPanelProps {
+  environment: EnvironmentConfig;
+  /** Set when the realm's discovery already failed: the panel leads with the fix, not the button. */
+  realmProblem?: RealmProblem | null | undefined;
+}
+
+export function SignInPanel({ environment, realmProblem }: SignInPanelProps) {
   const auth = useAuth();
   const busy = auth.activeNavigator === 'signinRedirect';
+  const signIn = () => void auth.signinRedirect();
+  if (realmProblem) {
+    return (
+      <section className="card card--error hero" aria-labelledby="sign-in-title" role="alert">
+        <h1 id="sign-in-title">Signing in to {environment.label} cannot work yet</h1>
+        <p>
+          <strong>{realmProblem.title}.</strong> {realmProblem.explanation}
+        </p>
+        <p>
+          <strong>Fix first:</strong> {realmProblem.next}
+        </p>
+        <p className="muted small">
+          Realm: <code>{environment.authority}</code> (authority in config.json). Details under Realm
+          configuration below.
+        </p>
+        <button type="button" className="button button--quiet" disabled={busy} onClick={signIn}>
+          {busy ? 'Redirecting…' : 'Try to sign in anyway'}
+        </button>
+      </section>
+    );
+  }
   return (
     <section className="card hero" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Get a bearer token for the Abrumet API</h1>
@@ -15,12 +45,7 @@ export function SignInPanel({ environment }: SignInPanelProps) {
         Sign in to the <strong>{environment.label}</strong> realm to see your access token, what is inside it,
         how long it lives, and to call the API with it.
       </p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={busy}
-        onClick={() => void auth.signinRedirect()}
-      >
+      <button type="button" className="button button--primary" disabled={busy} onClick={signIn}>
         {busy ? 'Redirecting…' : 'Sign in'}
       </button>
       <p className="muted small">

@@ -80,3 +80,26 @@ describe('describeAuthError', () => {
     expect(describeAuthError(new Error('odd'))).toMatchObject({ kind: 'unknown', explanation: 'odd' });
   });
 });
+
+describe('describeAuthError with the callback URL', () => {
+  it("keeps the realm's own error and description when the state is stale", () => {
+    const result = describeAuthError(wrapped(new Error('No matching state found in storage')), {
+      error: 'invalid_request',
+      description: 'Invalid parameter: redirect_uri',
+    });
+    expect(result).toMatchObject({
+      kind: 'idp-error',
+      code: 'invalid_request',
+      description: 'Invalid parameter: redirect_uri',
+      title: 'The realm answered invalid_request',
+    });
+    expect(result.explanation).toContain('Valid redirect URIs');
+    expect(result.explanation).toContain('This tab has no record of starting that sign-in');
+  });
+
+  it('still calls a replayed success stale', () => {
+    expect(describeAuthError(wrapped(new Error('No matching state found in storage')), undefined).kind).toBe(
+      'stale-callback',
+    );
+  });
+});

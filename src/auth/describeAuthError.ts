@@ -1,3 +1,5 @@
+import type { CallbackError } from './callbackErrorOf.ts';
+
 /** What the user reads when signing in, refreshing or signing out fails: cause and next step. */
 export interface AuthErrorExplanation {
   /** Stable tag, for tests and for choosing follow-up actions. */
@@ -111,16 +113,23 @@ const KEYCLOAK_DESCRIPTIONS: Array<{ match: RegExp; explanation: string; next: s
   },
 ];
 
+const STALE = /no matching state|no state in response/i;
+
 /**
  * Turns whatever oidc-client-ts / react-oidc-context reported into words for a developer or QA.
  * Never includes the failing request's form: `ErrorResponse.form` carries the refresh token.
+ * `callback` is the realm's error as the callback URL carried it: oidc-client-ts drops it when it
+ * cannot match the state, and the realm's reason matters more than the stale state.
  */
-export function describeAuthError(error: unknown): AuthErrorExplanation {
+export function describeAuthError(error: unknown, callback?: CallbackError): AuthErrorExplanation {
   const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
   const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
   const message = typeof record.message === 'string' ? record.message : String(inner);
-  const code = typeof record.error === 'string' ? record.error : undefined;
-  const description = typeof record.error_description === 'string' ? record.error_description : undefined;
+  const stale = STALE.test(message);
+  const fromUrl = stale ? callback : undefined;
+  const code = typeof record.error === 'string' ? record.error : fromUrl?.error;
+  const description =
+    typeof record.error_description === 'string' ? record.error_description : fromUrl?.description;
   const idpWords = { ...(code ? { code } : {}), ...(description ? { description } : {}) };
 
   const source = (error as { source?: unknown } | null)?.source;
@@ -150,17 +159,20 @@ export function describeAuthError(error: unknown): AuthErrorExplanation {
   if (code) {
     const known =
       KEYCLOAK_DESCRIPTIONS.find((candidate) => candidate.match.test(description ?? '')) ?? IDP_ERRORS[code];
+    const staleNote = stale
+      ? ' (This tab has no record of starting that sign-in: it was started in another tab, or its answer was opened twice. The realm’s answer is what counts.)'
+      : '';
     return {
       kind: 'idp-error',
       title: `The realm answered ${code}`,
-      explanation: known?.explanation ?? 'The realm refused the request.',
+      explanation: `${known?.explanation ?? 'The realm refused the request.'}${staleNote}`,
       next: known?.next ?? 'Sign in again; if it persists, show this message to the realm admin.',
       signInAgain: true,
       askAdmin: true,
       ...idpWords,
     };
   }
-  if (/no matching state|no state in response/i.test(message)) {
+  if (stale) {
     return {
       kind: 'stale-callback',
       title: 'This sign-in response is stale',

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { redirectUriOf } from '../auth/redirectUriOf.ts';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
@@ -12,6 +11,8 @@ interface LoginErrorHelpProps {
   /** The realm's `error` / `error_description` when the failure came back to the portal. */
   code?: string | undefined;
   description?: string | undefined;
+  /** What the portal knows of the time (a failure, or a sign-in that never came back); none on demand. */
+  when?: { failedAt: Date } | { startedAt: Date } | undefined;
   /** Open from the start (after a failed callback) rather than on demand. */
   open?: boolean;
   origin?: string;
@@ -25,10 +26,10 @@ export function LoginErrorHelp({
   environment,
   code,
   description,
+  when,
   open = false,
   origin = window.location.origin,
 }: LoginErrorHelpProps) {
-  const [when] = useState(() => new Date());
   const eventsUrl = adminEventsUrl(environment.authority);
   const steps = loginErrorSteps({
     environment,

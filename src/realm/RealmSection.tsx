@@ -11,6 +11,8 @@ interface RealmSectionProps {
   environment: EnvironmentConfig;
   /** The signed-in user's access token; absent when signed out. */
   accessToken?: string | undefined;
+  /** Server time − local time, measured by the shell. */
+  skewMs?: number;
   /** Offer the login-error help on demand (the shell shows it open next to a sign-in error instead). */
   loginHelp?: boolean;
 }
@@ -19,7 +21,13 @@ interface RealmSectionProps {
  * Everything around the token that talks to the realm itself, loaded after the first paint:
  * UserInfo (signed in), the discovery check, login-error help (signed out), client registration.
  */
-export function RealmSection({ config, environment, accessToken, loginHelp = true }: RealmSectionProps) {
+export function RealmSection({
+  config,
+  environment,
+  accessToken,
+  skewMs = 0,
+  loginHelp = true,
+}: RealmSectionProps) {
   const discovery = useDiscovery(environment);
   return (
     <>
@@ -27,6 +35,7 @@ export function RealmSection({ config, environment, accessToken, loginHelp = tru
         <UserInfoPanel
           environment={environment}
           accessToken={accessToken}
+          skewMs={skewMs}
           target={userInfoEndpointOf(discovery.view, environment)}
         />
       )}

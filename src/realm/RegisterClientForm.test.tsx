@@ -12,7 +12,7 @@ const env = (id: string, authority: string, production = false) => ({
   production,
   authority,
   clientId: 'portal',
-  api: { baseUrl: 'https://api.example.org' },
+  api: { baseUrl: 'https://api.example.org', audience: 'abrumet-api' },
 });
 const result = readConfig({
   adminEmail: 'admin@example.org',
@@ -33,7 +33,38 @@ const renderForm = () =>
     </StrictMode>,
   );
 
+const checklist = () => screen.getByRole('list', { name: 'Checklist for the realm admin' }).textContent ?? '';
+const tableRow = (name: string) =>
+  screen
+    .getByRole('table', { name: 'Client registration request' })
+    .querySelector(`tr[data-setting="${name}"]`)?.textContent;
+
 describe('RegisterClientForm', () => {
+  it("checks the same Web origin as the request table: the callback's, not this portal's", async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const callback = screen.getByLabelText(/Callback URI/);
+    await user.clear(callback);
+    await user.type(callback, 'https://debug-portal.example.org/callback/acceptance');
+    expect(tableRow('Web origins')).toContain('https://debug-portal.example.org');
+    expect(checklist()).toContain('Web origins: https://debug-portal.example.org.');
+    expect(checklist()).not.toContain(origin);
+  });
+
+  it('asks no Web origins of a mobile app, in the table and the checklist alike', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Mobile app' }));
+    expect(tableRow('Web origins')).toContain('none needed');
+    expect(checklist()).toContain('Web origins: none needed (no browser calls)');
+  });
+
+  it("lists the API's audience mapper and the realm role it requires", () => {
+    renderForm();
+    expect(checklist()).toContain('Audience mapper: adds “abrumet-api” to access tokens');
+    expect(checklist()).toContain('Realm role for users of the API: therapist');
+  });
+
   it('offers the real realms only and pre-fills the callback of the one picked', async () => {
     const user = userEvent.setup();
     renderForm();

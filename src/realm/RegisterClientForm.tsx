@@ -122,7 +122,7 @@ export function RegisterClientForm({
       <table className="realm-table" aria-label="Client registration request">
         <tbody>
           {request.rows.map(([name, value]) => (
-            <tr key={name}>
+            <tr key={name} data-setting={name}>
               <th scope="row">{name}</th>
               <td>{value}</td>
             </tr>
@@ -145,38 +145,15 @@ export function RegisterClientForm({
         )}
       </div>
 
-      <h3>What the client needs for the portal to work</h3>
-      <ul className="checklist">
-        <li>
-          <strong>Client authentication off</strong> (a public client: a browser cannot keep a secret).
-          Settings → Capability config.
-        </li>
-        <li>
-          <strong>Standard flow on</strong> (authorization code). Direct access grants and Implicit flow can
-          stay off.
-        </li>
-        <li>
-          <strong>PKCE S256</strong>: Advanced → Advanced settings → Proof Key for Code Exchange Code
-          Challenge Method: S256.
-        </li>
-        <li>
-          <strong>Valid redirect URIs</strong> contains the callback exactly:{' '}
-          <code>{redirectUri || '…'}</code>
-        </li>
-        <li>
-          <strong>Valid post logout redirect URIs</strong> contains <code>{origin}/</code>, so Sign out comes
-          back to the portal.
-        </li>
-        <li>
-          <strong>Web origins</strong> contains <code>{origin}</code> (or <code>+</code>), or the browser
-          blocks the token request (CORS).
-        </li>
-        {target.api.audience && (
-          <li>
-            If the API checks the audience: an <strong>Audience</strong> mapper adding{' '}
-            <code>{target.api.audience}</code> to the access token.
-          </li>
-        )}
+      <h3>What the client needs to work</h3>
+      <ul className="checklist" aria-label="Checklist for the realm admin">
+        {request.settings
+          .filter((setting) => setting.why !== '')
+          .map((setting) => (
+            <li key={setting.name}>
+              <strong>{setting.name}</strong>: <code>{setting.value || '…'}</code>. {setting.why}
+            </li>
+          ))}
       </ul>
     </details>
   );

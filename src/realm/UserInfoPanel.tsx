@@ -8,6 +8,8 @@ import './realm.css';
 interface UserInfoPanelProps {
   environment: EnvironmentConfig;
   accessToken: string;
+  /** Server time − local time (the shell's server clock), to judge the token at send time. */
+  skewMs: number;
   target: UserInfoTarget;
   /** Injected for tests. */
   sendImpl?: typeof send;
@@ -16,14 +18,20 @@ interface UserInfoPanelProps {
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Asks the realm who the access token belongs to (OIDC Core §5.3), or says why it would not tell. */
-export function UserInfoPanel({ environment, accessToken, target, sendImpl = send }: UserInfoPanelProps) {
+export function UserInfoPanel({
+  environment,
+  accessToken,
+  skewMs,
+  target,
+  sendImpl = send,
+}: UserInfoPanelProps) {
   const [outcome, setOutcome] = useState<UserInfoOutcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   const call = async () => {
     if (!target.ok) return;
     setBusy(true);
-    const sentAtMs = Date.now();
+    const sentAtMs = Date.now() + skewMs;
     const result = await sendImpl({
       method: 'GET',
       url: target.url,

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { type ClientRequestForm, clientRequest } from './clientRequest.ts';
 
-const acceptance = {
+const acceptance: EnvironmentConfig = {
   id: 'acceptance',
   label: 'Acceptance',
   production: false,
   authority: 'https://acc.auth.example.org/auth/realms/abrumet',
-} as EnvironmentConfig;
+  clientId: 'abrumet-debug-portal',
+  redirectUri: '/callback/acceptance',
+  scope: 'openid',
+  tokenStore: 'session',
+  presets: [],
+  api: {
+    baseUrl: 'https://acc.api.example.org',
+    allowedOrigins: [],
+    requiredRole: 'therapist',
+    audience: 'abrumet-api',
+  },
+};
 const production = { ...acceptance, id: 'production', label: 'Production', production: true };
 
 const form = (change: Partial<ClientRequestForm> = {}): ClientRequestForm => ({
@@ -32,6 +43,23 @@ describe('clientRequest', () => {
       'Web origins': 'https://portal.example.org',
     });
   });
+
+  it("asks for the API's audience mapper and names the realm role the API requires", () => {
+    const rows = Object.fromEntries(clientRequest(form()).rows);
+    expect(rows['Audience mapper']).toContain('adds “abrumet-api” to access tokens');
+    expect(rows['Realm role for users of the API']).toBe('therapist');
+  });
+
+  it.each(['web', 'mobile'] as const)(
+    'gives every %s checklist item the value of its table row',
+    (appType) => {
+      const request = clientRequest(
+        form(appType === 'mobile' ? { appType, redirectUri: 'org.abrumet.app:/oauth2redirect' } : {}),
+      );
+      const rows = Object.fromEntries(request.rows);
+      for (const setting of request.settings) expect(rows[setting.name]).toBe(setting.value);
+    },
+  );
 
   it('writes a Markdown table and an aligned plain-text table', () => {
     const request = clientRequest(form());

@@ -11,7 +11,18 @@ export interface ClientRequestForm {
   appType: AppType;
 }
 
+/** One line of the request: what to set, to what, and why (or where) for the checklist. */
+export interface ClientSetting {
+  /** Named as in Keycloak's admin console (Clients → Create client). */
+  name: string;
+  value: string;
+  /** Why the app needs it and where the admin finds it; empty for facts that are not settings. */
+  why: string;
+}
+
 export interface ClientRequest {
+  /** Everything the request says, in order: the table and the checklist are both made from it. */
+  settings: ClientSetting[];
   /** Setting → value, named as in Keycloak's admin console (Clients → Create client). */
   rows: Array<[string, string]>;
   /** Problems to fix before sending; the request is only offered without any. */
@@ -52,9 +63,11 @@ function redirectProblems(value: string, appType: AppType, production: boolean):
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
- * The client registration request a realm admin needs, as rows, a Markdown table and a plain-text
- * table for a mail. The settings are the ones the portal (or any browser or mobile app using
- * authorization code + PKCE) needs: a public client, standard flow, PKCE S256, exact redirect URI.
+ * The client registration request a realm admin needs, as settings from which both the table (rows,
+ * Markdown, plain text for a mail) and the checklist are made, so the two cannot disagree. The
+ * settings are the ones the portal (or any browser or mobile app using authorization code + PKCE)
+ * needs: a public client, standard flow, PKCE S256, exact redirect URI, Web origins for a browser,
+ * the API's audience mapper and the realm role the API requires.
  */
 export function clientRequest({
   clientId,
@@ -73,23 +86,69 @@ export function clientRequest({
 
   const origin = URL.parse(callback)?.origin;
   const webOrigin = origin && origin !== 'null' ? origin : '';
+  const web = appType === 'web';
   const realm = realmNameOf(environment.authority) ?? environment.authority;
-  const rows: Array<[string, string]> = [
-    ['Environment', `${environment.label}${environment.production ? ' (production)' : ''}`],
-    ['Realm', `${realm} (${environment.authority})`],
-    ['Client ID', id],
-    ['Application type', appType === 'web' ? 'Web app (runs in a browser)' : 'Mobile app (native)'],
-    ['Client type', 'OpenID Connect'],
-    ['Client authentication', 'Off (public client, no secret)'],
-    ['Authentication flow', 'Standard flow on; Direct access grants, Implicit flow off'],
-    ['PKCE code challenge method', 'S256'],
-    ['Valid redirect URIs', callback],
-    [
-      'Valid post logout redirect URIs',
-      appType === 'web' && webOrigin ? `${webOrigin}/` : '+ (same as the redirect URIs)',
-    ],
-    ['Web origins', appType === 'web' && webOrigin ? webOrigin : 'none needed (no browser calls)'],
+  const { audience, requiredRole } = environment.api;
+  const settings: ClientSetting[] = [
+    {
+      name: 'Environment',
+      value: `${environment.label}${environment.production ? ' (production)' : ''}`,
+      why: '',
+    },
+    { name: 'Realm', value: `${realm} (${environment.authority})`, why: '' },
+    { name: 'Client ID', value: id, why: '' },
+    {
+      name: 'Application type',
+      value: web ? 'Web app (runs in a browser)' : 'Mobile app (native)',
+      why: '',
+    },
+    { name: 'Client type', value: 'OpenID Connect', why: 'Clients → Create client.' },
+    {
+      name: 'Client authentication',
+      value: 'Off (public client, no secret)',
+      why: `A ${web ? 'browser' : 'mobile app'} cannot keep a secret. Settings → Capability config.`,
+    },
+    {
+      name: 'Authentication flow',
+      value: 'Standard flow on; Direct access grants, Implicit flow off',
+      why: 'The authorization code flow. Settings → Capability config.',
+    },
+    {
+      name: 'PKCE code challenge method',
+      value: 'S256',
+      why: 'Advanced → Advanced settings → Proof Key for Code Exchange Code Challenge Method.',
+    },
+    {
+      name: 'Valid redirect URIs',
+      value: callback,
+      why: 'Exactly this URI: anything else and the realm stops on "Invalid parameter: redirect_uri".',
+    },
+    {
+      name: 'Valid post logout redirect URIs',
+      value: web && webOrigin ? `${webOrigin}/` : '+ (same as the redirect URIs)',
+      why: 'So that Sign out comes back to the app.',
+    },
+    {
+      name: 'Web origins',
+      value: web && webOrigin ? webOrigin : 'none needed (no browser calls)',
+      why: web
+        ? 'Without it the browser blocks the token and UserInfo requests (CORS).'
+        : 'A native app calls the realm without a browser, so CORS does not apply.',
+    },
+    {
+      name: 'Audience mapper',
+      value: audience
+        ? `adds “${audience}” to access tokens (Included Custom Audience, Add to access token on)`
+        : 'only if the API checks aud: adds the API to access tokens',
+      why: 'Client scopes → the client’s dedicated scope → Add mapper → By configuration → Audience. The API refuses tokens without its audience.',
+    },
+    {
+      name: 'Realm role for users of the API',
+      value: requiredRole,
+      why: `The API requires the realm role ${requiredRole} (Realm roles; Users → Role mapping). A client role of that name does not count.`,
+    },
   ];
+  const rows = settings.map(({ name, value }): [string, string] => [name, value]);
 
   const width = Math.max(...rows.map(([name]) => name.length));
   const text = rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n');
@@ -99,5 +158,5 @@ export function clientRequest({
     ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`),
   ].join('\n');
   const subject = `Client registration request: ${id || '(client ID)'} in ${realm} (${environment.label})`;
-  return { rows, problems, markdown, text, subject };
+  return { settings, rows, problems, markdown, text, subject };
 }

@@ -1,9 +1,11 @@
 import type { EnvironmentConfig } from '../config/types.ts';
+import { bearerError } from '../request/bearerError.ts';
 import { explainResponse } from '../request/explainResponse.ts';
-import { parseWwwAuthenticate } from '../request/parseWwwAuthenticate.ts';
 import type { SendResult } from '../request/send.ts';
 import { toCurl } from '../request/toCurl.ts';
 import type { Verdict } from '../request/verdict.ts';
+import { expectationsOf } from '../shared/token/judgeToken.ts';
+import { readToken } from '../shared/token/readToken.ts';
 
 export type UserInfoOutcome =
   | { ok: true; claims: Record<string, unknown> }
@@ -61,10 +63,8 @@ export function explainUserInfo(
     });
   }
   if (result.kind === 'response') {
-    const header = result.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
-    const bearer = parseWwwAuthenticate(header).find((c) => c.scheme.toLowerCase() === 'bearer');
-    const error = bearer?.params.error;
-    const description = bearer?.params.error_description ?? '';
+    // Keycloak's UserInfo puts the error in the JSON body too; CORS often hides WWW-Authenticate.
+    const { error, description } = bearerError(result.headers, body);
     if (result.status === 401 && /session/i.test(description)) {
       return fail({
         kind: 'invalid-token',
@@ -85,13 +85,18 @@ export function explainUserInfo(
     }
   }
   return fail(
-    explainResponse(result, token, {
-      sentAtMs: context.sentAtMs,
-      choice: 'current',
-      issuer: context.environment.authority,
-      requiredRole: context.environment.api.requiredRole,
-      portalOrigin: context.portalOrigin,
-      curl,
-    }),
+    explainResponse(
+      result,
+      readToken(token),
+      {
+        sentAtMs: context.sentAtMs,
+        choice: 'current',
+        // UserInfo is the realm's, not the API's: no audience of the API to expect here.
+        expected: { ...expectationsOf(context.environment), audience: undefined },
+        portalOrigin: context.portalOrigin,
+        curl,
+      },
+      body,
+    ),
   );
 }

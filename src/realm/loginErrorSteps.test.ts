@@ -11,7 +11,7 @@ const environment = {
 const context = {
   environment,
   redirectUri: 'https://portal.example.org/callback/acceptance',
-  when: new Date(2025, 2, 7, 14, 5),
+  when: { failedAt: new Date(2025, 2, 7, 14, 5) },
 };
 
 describe('loginErrorSteps', () => {
@@ -23,6 +23,21 @@ describe('loginErrorSteps', () => {
     expect(steps.join('\n')).toContain('Event type LOGIN_ERROR');
     expect(steps.join('\n')).toContain('Date from 2025-03-07');
     expect(steps.join('\n')).toContain('callback https://portal.example.org/callback/acceptance');
+  });
+
+  it('states no time when there was no failure to date', () => {
+    const steps = loginErrorSteps({ ...context, when: undefined });
+    expect(steps[0]).toBe(
+      'A sign-in to the realm "abrumet" (Acceptance) with the client "abrumet-debug-portal" failed.',
+    );
+    expect(steps.join('\n')).not.toMatch(/2025|\d{1,2}:\d{2}/);
+    expect(steps.join('\n')).toContain('Date from the day it happened');
+  });
+
+  it('dates a sign-in that never came back by when it started', () => {
+    const steps = loginErrorSteps({ ...context, when: { startedAt: new Date(2025, 2, 7, 14, 5) } });
+    expect(steps[0]).toMatch(/started at .* and never came back to the portal\.$/);
+    expect(steps.join('\n')).toContain('Date from 2025-03-07');
   });
 
   it('still gives the steps when the authority is not a Keycloak realm URL', () => {

@@ -6,8 +6,11 @@ export interface LoginErrorContext {
   environment: EnvironmentConfig;
   /** The portal's callback URL for this environment. */
   redirectUri: string;
-  /** When the sign-in failed, so the admin can narrow the search by date. */
-  when: Date;
+  /**
+   * What the portal knows of the time: when a failure came back, or when a sign-in that never came
+   * back started. Absent when the help is opened without a failure: then no time is stated.
+   */
+  when?: { failedAt: Date } | { startedAt: Date } | undefined;
   /** The realm's `error` and `error_description`, when it sent any. */
   code?: string | undefined;
   description?: string | undefined;
@@ -31,13 +34,19 @@ export function loginErrorSteps({
   const realm = realmNameOf(environment.authority) ?? environment.authority;
   const consoleUrl = adminEventsUrl(environment.authority);
   const failure = code ? ` The portal received "${code}${description ? `: ${description}` : ''}".` : '';
+  const at = when && ('failedAt' in when ? when.failedAt : when.startedAt);
+  const happened = !when
+    ? 'failed.'
+    : 'failedAt' in when
+      ? `failed at ${when.failedAt.toLocaleString()}.`
+      : `started at ${when.startedAt.toLocaleString()} and never came back to the portal.`;
   return [
-    `A sign-in to the realm "${realm}" (${environment.label}) with the client "${environment.clientId}" failed at ${when.toLocaleString()}.${failure}`,
+    `A sign-in to the realm "${realm}" (${environment.label}) with the client "${environment.clientId}" ${happened}${failure}`,
     consoleUrl
       ? `Open ${consoleUrl} and sign in as an admin of the realm.`
       : `Open the Keycloak admin console of ${environment.authority} and choose the realm "${realm}".`,
     'Go to Events → User events (Login events in older consoles).',
-    `Search user event: Event type LOGIN_ERROR (also CODE_TO_TOKEN_ERROR), Client "${environment.clientId}", Date from ${day(when)}.`,
+    `Search user event: Event type LOGIN_ERROR (also CODE_TO_TOKEN_ERROR), Client "${environment.clientId}", ${at ? `Date from ${day(at)}` : 'Date from the day it happened'}.`,
     'Open the matching event: its "error" (e.g. invalid_user_credentials, invalid_redirect_uri, client_not_found) and details name the cause.',
     `Compare the client with what the portal sends: callback ${redirectUri}, public client, Standard flow, PKCE S256.`,
     'If the list is empty, the realm does not save user events: Realm settings → Events → User events settings → Save events ON, then try the sign-in again (until then errors only reach the server log as type=LOGIN_ERROR).',

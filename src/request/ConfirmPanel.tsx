@@ -11,7 +11,7 @@ interface ConfirmPanelProps {
 const TITLES: Record<Ask['kind'], (ask: Ask) => string> = {
   origin: (ask) => `Send your token to ${ask.kind === 'origin' ? ask.origin : ''}?`,
   production: () => 'Change production data?',
-  role: (ask) => `Your token lacks the role “${ask.kind === 'role' ? ask.role : ''}”`,
+  role: (ask) => `Your token lacks the realm role “${ask.kind === 'role' ? ask.role : ''}”`,
 };
 
 /** An inline confirmation (not window.confirm): it names what is at stake and waits for a click. */

@@ -1,18 +1,18 @@
+import { listRoles } from '../shared/token/readToken.ts';
 import { choiceLabel, type TokenChoice } from './chooseToken.ts';
 import { maskToken } from './maskToken.ts';
 import type { Prepared } from './prepareSend.ts';
 import { TimeLeft } from './TimeLeft.tsx';
-import { allRoles, tokenFacts } from './tokenFacts.ts';
 
 interface HeadersPreviewProps {
   prepared: Prepared;
   choice: TokenChoice;
-  clockSkewMs: number;
+  skewMs: number;
   now?: (() => number) | undefined;
 }
 
 /** The exact request that will leave, token masked, and who that token says you are. */
-export function HeadersPreview({ prepared, choice, clockSkewMs, now }: HeadersPreviewProps) {
+export function HeadersPreview({ prepared, choice, skewMs, now }: HeadersPreviewProps) {
   if (!prepared.ok) {
     return (
       <section className="rq-preview" aria-labelledby="rq-preview-title">
@@ -23,7 +23,6 @@ export function HeadersPreview({ prepared, choice, clockSkewMs, now }: HeadersPr
   }
   const { request, token, asks } = prepared;
   const held = asks.find((ask) => ask.kind === 'origin');
-  const facts = token === undefined ? undefined : tokenFacts(token);
   return (
     <section className="rq-preview" aria-labelledby="rq-preview-title">
       <h3 id="rq-preview-title">Exact request</h3>
@@ -31,7 +30,7 @@ export function HeadersPreview({ prepared, choice, clockSkewMs, now }: HeadersPr
         {`${request.method} ${request.url}\n`}
         {request.headers.map(([name, value]) =>
           name === 'Authorization' && token !== undefined
-            ? `Authorization: Bearer ${maskToken(token)}${held ? `   (held back until you confirm ${held.origin})` : ''}\n`
+            ? `Authorization: Bearer ${maskToken(token.raw)}${held ? `   (held back until you confirm ${held.origin})` : ''}\n`
             : `${name}: ${value}\n`,
         )}
         {prepared.browserHeaders.map(([name, value]) => `${name}: ${value}   (added by the browser)\n`)}
@@ -39,17 +38,17 @@ export function HeadersPreview({ prepared, choice, clockSkewMs, now }: HeadersPr
       </pre>
       <p className="small rq-who">
         <strong>{choiceLabel(choice)}</strong>
-        {facts === undefined ? (
+        {token === undefined ? (
           ': no Authorization header'
-        ) : facts.readable ? (
+        ) : token.readable ? (
           <>
             {' '}
-            — sub <code>{facts.sub ?? '?'}</code>
-            {facts.username && <> ({facts.username})</>}, roles: {allRoles(facts).join(', ') || 'none'},{' '}
-            <TimeLeft exp={facts.exp} clockSkewMs={clockSkewMs} {...(now ? { now } : {})} />
+            — sub <code>{token.sub ?? '?'}</code>
+            {token.username && <> ({token.username})</>}, roles: {listRoles(token.roles)},{' '}
+            <TimeLeft token={token} skewMs={skewMs} now={now} />
           </>
         ) : (
-          <> — {facts.problem}</>
+          <> — {token.problem}</>
         )}
       </p>
     </section>

@@ -1,5 +1,5 @@
+import { describeTimeLeft } from '../shared/token/formatDuration.ts';
 import { choiceLabel } from './chooseToken.ts';
-import { describeTimeLeft } from './describeTimeLeft.ts';
 import type { HistoryEntry } from './historyReducer.ts';
 
 interface HistoryListProps {

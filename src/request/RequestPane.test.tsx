@@ -1,17 +1,22 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
-import type { PaneTokens } from './chooseToken.ts';
 import { RequestPane } from './RequestPane.tsx';
 
 const ISSUER = 'http://127.0.0.1:8180/auth/realms/abrumet';
 const API = 'http://127.0.0.1:8181';
 /** The injected clock: tokens are dated from it, so verdicts and time left are exact. */
 const NOW_MS = Math.floor(Date.now() / 1000) * 1000;
-const now = () => NOW_MS;
+let clockMs = NOW_MS;
+const now = () => clockMs;
+afterEach(() => {
+  clockMs = NOW_MS;
+  vi.useRealTimers();
+});
 const nowSeconds = Math.floor(NOW_MS / 1000);
 const claims = (roles: string[], extra: Record<string, unknown> = {}) => ({
   iss: ISSUER,
@@ -25,11 +30,12 @@ const claims = (roles: string[], extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const access = fakeJwt(claims(['therapist']));
-const tokens: PaneTokens = {
+const raw = {
   access,
   id: fakeJwt(claims(['therapist'], { typ: 'ID' })),
-  previousAccess: fakeJwt(claims(['therapist'], { exp: nowSeconds - 42, jti: 'jti-0' })),
+  previous: fakeJwt(claims(['therapist'], { exp: nowSeconds - 42, jti: 'jti-0' })),
 };
+const tokens = sessionTokens({ access, id: raw.id, earlier: [raw.previous] });
 
 const environment = (patch: Partial<EnvironmentConfig> = {}): EnvironmentConfig => ({
   id: 'local',
@@ -68,8 +74,8 @@ const fakeApi = () =>
     if (!auth) return json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="abrumet"' });
     const token = auth.replace(/^Bearer /, '');
     if (token === access) return json(200, { preferred_username: 'therapist', roles: ['therapist'] });
-    if (token === tokens.previousAccess) return json(401, {}, challenge('Token expired'));
-    if (token === tokens.id) return json(401, {}, challenge('Not an access token (typ ID)'));
+    if (token === raw.previous) return json(401, {}, challenge('Token expired'));
+    if (token === raw.id) return json(401, {}, challenge('Not an access token (typ ID)'));
     return json(401, {}, challenge('Signature invalid'));
   });
 
@@ -77,14 +83,7 @@ const renderPane = (props: Partial<Parameters<typeof RequestPane>[0]> = {}) => {
   const fetch = props.fetch ?? fakeApi();
   render(
     <StrictMode>
-      <RequestPane
-        environment={environment()}
-        tokens={tokens}
-        clockSkewMs={0}
-        fetch={fetch}
-        now={now}
-        {...props}
-      />
+      <RequestPane environment={environment()} tokens={tokens} fetch={fetch} now={now} {...props} />
     </StrictMode>,
   );
   return { fetch: fetch as ReturnType<typeof fakeApi>, user: userEvent.setup() };
@@ -204,25 +203,77 @@ describe('RequestPane', () => {
     expect(rows).toEqual([
       expect.stringMatching(/^Current access token200200: the API accepted/),
       expect.stringMatching(/^No token401No token was sent/),
-      expect.stringMatching(
-        /^Expired token \(the previous one\)401The token expired 42 s before the request/,
-      ),
+      expect.stringMatching(/^Expired token401The token expired 42 s before the request/),
       expect.stringMatching(/^Tampered signature401Signature rejected/),
       expect.stringMatching(/^ID token instead401Wrong token type: an ID token was sent/),
     ]);
   });
 
-  it('says why the expired choice is not there before the first refresh', async () => {
-    const { user } = renderPane({ tokens: { access, id: tokens.id } });
-    expect(screen.getByRole('radio', { name: 'Expired token (the previous one)' })).toHaveProperty(
-      'disabled',
-      true,
-    );
-    expect(screen.getByText(/No earlier token yet: it appears after the first refresh/)).toBeTruthy();
+  it('never sends a valid token as the expired one: says when one expires, and skips it in the matrix', async () => {
+    const earlyValid = fakeJwt(claims(['therapist'], { exp: nowSeconds + 60, jti: 'jti-0' }));
+    const { fetch, user } = renderPane({
+      tokens: sessionTokens({ access, id: raw.id, earlier: [earlyValid] }),
+    });
+    expect(screen.getByRole('radio', { name: 'Expired token' })).toHaveProperty('disabled', true);
+    expect(
+      screen.getByText(/None of this tab's tokens has expired yet; the current one expires in 5 min/),
+    ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
     const table = screen.getByRole('table', { name: 'Unauthorized matrix' });
     await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(3));
-    expect(within(table).getByText(/No earlier token yet/)).toBeTruthy();
+    const expiredRow = within(table).getByRole('row', { name: /^Expired token/ });
+    expect(expiredRow.textContent).toMatch(/not sent.*None of this tab's tokens has expired yet/);
+    const sent = fetch.mock.calls.map((call) => new Headers(call[1]?.headers).get('authorization'));
+    expect(sent).not.toContain(`Bearer ${earlyValid}`);
+  });
+
+  it('sends with the current token the moment it expires, when asked to', async () => {
+    vi.useFakeTimers({ now: NOW_MS });
+    const fetch = fakeApi();
+    fetch.mockImplementationOnce(async () =>
+      json(
+        401,
+        {},
+        { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="Token expired"' },
+      ),
+    );
+    render(
+      <StrictMode>
+        <RequestPane environment={environment()} tokens={sessionTokens({ access })} fetch={fetch} now={now} />
+      </StrictMode>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send when it expires' }));
+    expect(screen.getByText(/Sends with the expired token at/)).toBeTruthy();
+    expect(fetch).not.toHaveBeenCalled();
+    clockMs = NOW_MS + 301_000;
+    await vi.advanceTimersByTimeAsync(301_000);
+    vi.useRealTimers();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sentHeaders(fetch).get('authorization')).toBe(`Bearer ${access}`);
+    const shown = await response();
+    expect(shown.textContent).toContain('The token expired 1 s before the request');
+    expect(shown.textContent).toContain('Expired token');
+  });
+
+  it('retires the previous answer while a slow request is on its way', async () => {
+    const fetch = fakeApi();
+    const { user } = renderPane({ fetch });
+    await user.click(send());
+    await response();
+    fetch.mockImplementationOnce(() => new Promise<Response>(() => {}));
+    await user.click(send());
+    expect(screen.queryByRole('region', { name: 'Response' })).toBeNull();
+    const previous = screen.getByRole('region', { name: 'Previous response' });
+    expect(previous.textContent).toContain('This is the answer to the previous request');
+  });
+
+  it('clears the single answer when a matrix run starts', async () => {
+    const { user } = renderPane();
+    await user.click(send());
+    await response();
+    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    expect(screen.queryByRole('region', { name: 'Response' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Previous response' })).toBeNull();
   });
 
   it('explains a 403 for a patient as the missing role, after warning about the preset', async () => {
@@ -230,15 +281,15 @@ describe('RequestPane', () => {
     const fetch = vi.fn(async () =>
       json(403, {}, { 'WWW-Authenticate': 'Bearer realm="abrumet", error="insufficient_scope"' }),
     );
-    const { user } = renderPane({ fetch, tokens: { access: patient } });
+    const { user } = renderPane({ fetch, tokens: sessionTokens({ access: patient }) });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'List patients');
     await user.click(send());
     const dialog = screen.getByRole('alertdialog');
-    expect(dialog.textContent).toContain('Your token lacks the role “therapist”');
+    expect(dialog.textContent).toContain('Your token lacks the realm role “therapist”');
     expect(fetch).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Send anyway' }));
     const shown = await response();
-    expect(shown.textContent).toContain('The token lacks the role “therapist”');
+    expect(shown.textContent).toContain('The token lacks the realm role “therapist”');
     expect(shown.textContent).toMatch(/Sign in as a user with the realm role “therapist”/);
   });
 

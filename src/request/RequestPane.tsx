@@ -1,9 +1,10 @@
 import { type KeyboardEvent, useMemo, useReducer, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import type { SessionTokens } from '../shared/token/sessionTokens.ts';
+import { serverNowSeconds } from '../shared/token/tokenTime.ts';
 import { BodyEditor } from './BodyEditor.tsx';
 import { ConfirmPanel } from './ConfirmPanel.tsx';
 import { CurlCopy } from './CurlCopy.tsx';
-import type { PaneTokens } from './chooseToken.ts';
 import { draftReducer, initialDraft, type RequestDraft } from './draftReducer.ts';
 import { HeadersEditor } from './HeadersEditor.tsx';
 import { HeadersPreview } from './HeadersPreview.tsx';
@@ -19,14 +20,14 @@ import { useConfirmedOrigins } from './useConfirmedOrigins.ts';
 import type { Scheduler } from './useFormattedLines.ts';
 import { useRequestFlow } from './useRequestFlow.ts';
 import { useRequestHistory } from './useRequestHistory.ts';
+import { useSendAtExpiry } from './useSendAtExpiry.ts';
 import { useSendRequest } from './useSendRequest.ts';
 import './request.css';
 
 export interface RequestPaneProps {
   environment: EnvironmentConfig;
-  tokens: PaneTokens;
-  /** Server time − local time in ms (0 if unknown): server-now = Date.now() + clockSkewMs. */
-  clockSkewMs?: number;
+  /** The session's tokens, read once by the shell, with the server's clock. */
+  tokens: SessionTokens;
   /** Injected in tests: the network, the clock, this tab's storage, the slice scheduler. */
   fetch?: typeof fetch;
   now?: () => number;
@@ -35,11 +36,10 @@ export interface RequestPaneProps {
   schedule?: Scheduler;
 }
 
-/** Call the API with the bearer, and reproduce and explain every unauthorized (issue 4). */
+/** Call the API with the bearer, and reproduce and explain every unauthorized. */
 export function RequestPane({
   environment,
   tokens,
-  clockSkewMs = 0,
   fetch,
   now: injectedNow,
   storage = globalThis.sessionStorage,
@@ -56,7 +56,6 @@ export function RequestPane({
   const flow = useRequestFlow({
     environment,
     tokens,
-    clockSkewMs,
     now,
     portalOrigin: globalThis.location?.origin ?? '',
     confirmedOrigins: origins,
@@ -64,15 +63,24 @@ export function RequestPane({
     run: sender.run,
     record: history.add,
   });
+  const skewMs = tokens.clock.skewMs;
+  // Recomputed when the draft or the tokens change; "expired" is chosen by the time of that change.
   const prepared = useMemo(
-    () => prepareSend(draft, { environment, tokens, confirmedOrigins: origins }),
-    [draft, environment, tokens, origins],
+    () =>
+      prepareSend(draft, {
+        environment,
+        tokens,
+        confirmedOrigins: origins,
+        serverNow: serverNowSeconds(now(), skewMs),
+      }),
+    [draft, environment, tokens, origins, now, skewMs],
   );
   const busy = sender.inFlight || flow.pending !== null;
 
   const send = (which: RequestDraft = draft, sendInvalidJson = false) => {
     if (!busy) flow.submit('single', which, sendInvalidJson);
   };
+  const sendAtExpiry = useSendAtExpiry(() => send({ ...draft, tokenChoice: 'expired' }), now);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -101,17 +109,18 @@ export function RequestPane({
       />
       <div className="rq-grid">
         <div className="rq-col">
-          <TokenPicker draft={draft} dispatch={dispatch} tokens={tokens} />
+          <TokenPicker
+            draft={draft}
+            dispatch={dispatch}
+            tokens={tokens}
+            sendAtExpiry={sendAtExpiry}
+            now={injectedNow}
+          />
           <HeadersEditor rows={draft.headers} dispatch={dispatch} />
           <BodyEditor draft={draft} dispatch={dispatch} />
         </div>
         <div className="rq-col">
-          <HeadersPreview
-            prepared={prepared}
-            choice={draft.tokenChoice}
-            clockSkewMs={clockSkewMs}
-            now={injectedNow}
-          />
+          <HeadersPreview prepared={prepared} choice={draft.tokenChoice} skewMs={skewMs} now={injectedNow} />
           {prepared.ok &&
             prepared.asks.map((ask) => (
               <p key={ask.kind} className="small rq-warn">
@@ -178,7 +187,9 @@ export function RequestPane({
         />
       )}
       {flow.matrix && <MatrixTable rows={flow.matrix} onShow={flow.show} />}
-      {flow.shown && <ResponseView key={flow.shown.id} shown={flow.shown} schedule={schedule} />}
+      {flow.shown && (
+        <ResponseView key={flow.shown.id} shown={flow.shown} retired={flow.retired} schedule={schedule} />
+      )}
       <HistoryList
         entries={history.entries}
         problem={history.problem}

@@ -1,6 +1,7 @@
+import { describeTimeLeft } from '../shared/token/formatDuration.ts';
+import { whoOf } from '../shared/token/readToken.ts';
 import { choiceLabel } from './chooseToken.ts';
 import type { Shown } from './describeSend.ts';
-import { describeTimeLeft } from './describeTimeLeft.ts';
 import { formatBytes } from './formatBytes.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import type { Scheduler } from './useFormattedLines.ts';
@@ -26,13 +27,29 @@ const CORS_NOTE =
   'Other headers are hidden by CORS: the page can read only Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma and what the API lists in Access-Control-Expose-Headers.';
 
 /** One answer: the verdict first, then status, timing, size, readable headers and the body. */
-export function ResponseView({ shown, schedule }: { shown: Shown; schedule?: Scheduler | undefined }) {
-  const { result, request, facts } = shown;
+interface ResponseViewProps {
+  shown: Shown;
+  /** The previous request's answer, kept while a newer request is under way or was stopped. */
+  retired?: boolean;
+  schedule?: Scheduler | undefined;
+}
+
+export function ResponseView({ shown, retired = false, schedule }: ResponseViewProps) {
+  const { result, request, token } = shown;
   const status = result.kind === 'response' ? result.status : 0;
   const tone =
     status >= 200 && status < 300 ? 'ok' : status >= 400 || result.kind !== 'response' ? 'bad' : 'warn';
   return (
-    <section aria-label="Response" className="response rq-response">
+    <section
+      aria-label={retired ? 'Previous response' : 'Response'}
+      className={retired ? 'response rq-response rq-response--retired' : 'response rq-response'}
+    >
+      {retired && (
+        <p className="rq-retired" role="status">
+          This is the answer to the previous request (sent at {new Date(shown.sentAtMs).toLocaleTimeString()}
+          ), not to the one you just started. It is kept for comparison until the new answer replaces it.
+        </p>
+      )}
       <VerdictBox verdict={shown.verdict} />
       <p className="rq-response__meta">
         <span className={`rq-status rq-status--${tone}`} data-testid="response-status">
@@ -45,8 +62,7 @@ export function ResponseView({ shown, schedule }: { shown: Shown; schedule?: Sch
       </p>
       <p className="small muted rq-response__sent">
         {request.method} {request.url} — {choiceLabel(shown.choice)}
-        {facts?.readable &&
-          ` (${facts.username ?? facts.sub ?? 'unknown user'}, ${describeTimeLeft(shown.secondsLeft)} when sent)`}
+        {token?.readable && ` (${whoOf(token)}, ${describeTimeLeft(shown.secondsLeft)} when sent)`}
       </p>
       {result.kind === 'response' && (
         <>

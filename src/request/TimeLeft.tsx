@@ -1,11 +1,12 @@
-import { useNow } from '../token/useNow.ts';
-import { describeTimeLeft } from './describeTimeLeft.ts';
+import { describeTimeLeft } from '../shared/token/formatDuration.ts';
+import type { TokenReading } from '../shared/token/readToken.ts';
+import { serverNowSeconds, tokenTime, wholeSecondsLeft } from '../shared/token/tokenTime.ts';
+import { useNow } from '../shared/useNow.ts';
 
 interface TimeLeftProps {
-  /** Seconds since the epoch, from the token. */
-  exp: number | undefined;
+  token: TokenReading;
   /** Server time − local time. */
-  clockSkewMs: number;
+  skewMs: number;
   /** Injected clock; must be a stable reference (useNow keys its shared interval on it). */
   now?: (() => number) | undefined;
 }
@@ -14,12 +15,11 @@ interface TimeLeftProps {
  * "expires in 4 min 12 s", derived from exp on each tick of the app's one clock (never counted
  * down). Only this leaf re-renders every second.
  */
-export function TimeLeft({ exp, clockSkewMs, now }: TimeLeftProps) {
-  const nowMs = useNow(1000, now);
-  const left = exp === undefined ? undefined : Math.floor(exp - (nowMs + clockSkewMs) / 1000);
+export function TimeLeft({ token, skewMs, now }: TimeLeftProps) {
+  const time = tokenTime(token, serverNowSeconds(useNow(1000, now), skewMs));
   return (
-    <span className={left !== undefined && left <= 0 ? 'rq-expired' : undefined}>
-      {describeTimeLeft(left)}
+    <span className={time.state === 'expired' ? 'rq-expired' : undefined}>
+      {describeTimeLeft(wholeSecondsLeft(time))}
     </span>
   );
 }

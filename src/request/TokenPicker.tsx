@@ -1,18 +1,17 @@
 import { useId } from 'react';
-import { NO_PREVIOUS_TOKEN, type PaneTokens, TOKEN_CHOICES, type TokenChoice } from './chooseToken.ts';
+import type { SessionTokens } from '../shared/token/sessionTokens.ts';
+import { TOKEN_CHOICES, type TokenChoice } from './chooseToken.ts';
 import type { DraftAction, RequestDraft } from './draftReducer.ts';
+import { ExpiredChoice, type SendAtExpiry } from './ExpiredChoice.tsx';
 
 interface TokenPickerProps {
   draft: RequestDraft;
   dispatch: (action: DraftAction) => void;
-  tokens: PaneTokens;
+  tokens: SessionTokens;
+  sendAtExpiry: SendAtExpiry;
+  /** Injected clock (tests); stable reference. */
+  now?: (() => number) | undefined;
 }
-
-const unavailable = (choice: TokenChoice, tokens: PaneTokens): string | undefined => {
-  if (choice === 'expired' && !tokens.previousAccess) return NO_PREVIOUS_TOKEN;
-  if (choice === 'id' && !tokens.id) return 'No ID token in this session';
-  return undefined;
-};
 
 const HINTS: Partial<Record<TokenChoice, string>> = {
   tampered: 'same claims, signature changed',
@@ -20,28 +19,43 @@ const HINTS: Partial<Record<TokenChoice, string>> = {
 };
 
 /** Which token goes into Authorization: the right one, or one the API must refuse. */
-export function TokenPicker({ draft, dispatch, tokens }: TokenPickerProps) {
+export function TokenPicker({ draft, dispatch, tokens, sendAtExpiry, now }: TokenPickerProps) {
   const name = useId();
+  const radio = (choice: TokenChoice, label: string, reason?: string) => (
+    <label className={reason ? 'rq-choice rq-choice--off' : 'rq-choice'}>
+      <input
+        type="radio"
+        name={name}
+        value={choice}
+        checked={draft.tokenChoice === choice}
+        disabled={reason !== undefined}
+        onChange={() => dispatch({ type: 'token', choice })}
+      />{' '}
+      {label}
+    </label>
+  );
   return (
     <fieldset className="rq-fieldset">
       <legend>Token to send</legend>
       <ul className="rq-choices">
         {TOKEN_CHOICES.map(({ choice, label }) => {
-          const reason = unavailable(choice, tokens);
+          if (choice === 'expired') {
+            return (
+              <ExpiredChoice
+                key={choice}
+                tokens={tokens}
+                radio={(reason) => radio(choice, label, reason)}
+                sendAtExpiry={sendAtExpiry}
+                now={now}
+              />
+            );
+          }
+          const reason = choice === 'id' && !tokens.id ? 'No ID token in this session' : undefined;
+          const hint = reason ?? HINTS[choice];
           return (
             <li key={choice}>
-              <label className={reason ? 'rq-choice rq-choice--off' : 'rq-choice'}>
-                <input
-                  type="radio"
-                  name={name}
-                  value={choice}
-                  checked={draft.tokenChoice === choice}
-                  disabled={reason !== undefined}
-                  onChange={() => dispatch({ type: 'token', choice })}
-                />{' '}
-                {label}
-              </label>
-              {(reason ?? HINTS[choice]) && <span className="small muted"> — {reason ?? HINTS[choice]}</span>}
+              {radio(choice, label, reason)}
+              {hint && <span className="small muted"> — {hint}</span>}
             </li>
           );
         })}

@@ -1,28 +1,51 @@
 import { describe, expect, it } from 'vitest';
+import { sessionTokens } from '../shared/token/sessionTokens.ts';
+import { fakeJwt } from '../test/fakeJwt.ts';
 import { chooseToken } from './chooseToken.ts';
 
-const tokens = { access: 'h.p.sig', id: 'h.id.sig', previousAccess: 'h.old.sig' };
+const NOW = 1_700_000_000;
+const current = fakeJwt({ jti: 'current', exp: NOW + 252 });
+const previous = fakeJwt({ jti: 'previous', exp: NOW - 42 });
+const tokens = sessionTokens({ access: current, id: 'h.id.sig', earlier: [previous] });
+const raw = (choice: Parameters<typeof chooseToken>[0], pasted = '', given = tokens, now = NOW) => {
+  const chosen = chooseToken(choice, given, pasted, now);
+  return chosen.ok ? chosen.token?.raw : chosen.message;
+};
 
 describe('chooseToken', () => {
   it.each([
-    ['current', tokens, '', 'h.p.sig'],
-    ['none', tokens, '', undefined],
-    ['expired', tokens, '', 'h.old.sig'],
-    ['tampered', tokens, '', 'h.p.Aig'],
-    ['id', tokens, '', 'h.id.sig'],
-    ['pasted', tokens, '  Bearer a.b\n.c ', 'a.b.c'],
-  ] as const)('%s gives the matching token', (choice, given, pasted, token) => {
-    expect(chooseToken(choice, given, pasted)).toEqual({ ok: true, token });
+    ['current', '', current],
+    ['none', '', undefined],
+    ['expired', '', previous],
+    ['id', '', 'h.id.sig'],
+    ['pasted', '  Bearer a.b\n.c ', 'a.b.c'],
+  ] as const)('%s gives the matching token', (choice, pasted, token) => {
+    expect(raw(choice, pasted)).toBe(token);
+  });
+
+  it('tampers with the signature of the current token only', () => {
+    const [header, payload, signature] = current.split('.');
+    expect(raw('tampered')).toBe(
+      `${header}.${payload}.${signature === 'A' ? 'B' : 'A'}${signature?.slice(1)}`,
+    );
+  });
+
+  it('offers the current token as expired once it truly is, never a valid one', () => {
+    const stillValid = sessionTokens({
+      access: current,
+      earlier: [fakeJwt({ jti: 'earlier', exp: NOW + 10 })],
+    });
+    expect(raw('expired', '', stillValid)).toBe(
+      "None of this tab's tokens has expired yet; the current one expires in 4 min 12 s.",
+    );
+    expect(raw('expired', '', stillValid, NOW + 252)).toBe(current);
   });
 
   it.each([
-    ['expired', { access: 'h.p.sig' }, /No earlier token yet: it appears after the first refresh/],
-    ['id', { access: 'h.p.sig' }, /No ID token/],
+    ['id', sessionTokens({ access: current }), /No ID token/],
     ['pasted', tokens, /Paste a token/],
-    ['tampered', { access: 'opaque' }, /three parts/],
+    ['tampered', sessionTokens({ access: 'opaque' }), /three parts/],
   ] as const)('%s says why it is not available', (choice, given, message) => {
-    const chosen = chooseToken(choice, given, '');
-    expect(chosen.ok).toBe(false);
-    if (!chosen.ok) expect(chosen.message).toMatch(message);
+    expect(raw(choice, '', given)).toMatch(message);
   });
 });

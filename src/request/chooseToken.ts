@@ -1,19 +1,15 @@
+import { describeTimeLeft } from '../shared/token/formatDuration.ts';
+import { readToken, type TokenReading } from '../shared/token/readToken.ts';
+import { latestExpired, type SessionTokens } from '../shared/token/sessionTokens.ts';
+import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { tamperSignature } from './tamperSignature.ts';
 
 export type TokenChoice = 'current' | 'none' | 'expired' | 'tampered' | 'id' | 'pasted';
 
-/** What the shell hands the pane: tokens live in oidc-client-ts, the pane only reads them. */
-export interface PaneTokens {
-  access: string;
-  id?: string | undefined;
-  /** The access token before the last refresh, kept in memory by the shell. */
-  previousAccess?: string | undefined;
-}
-
 export const TOKEN_CHOICES: ReadonlyArray<{ choice: TokenChoice; label: string }> = [
   { choice: 'current', label: 'Current access token' },
   { choice: 'none', label: 'No token' },
-  { choice: 'expired', label: 'Expired token (the previous one)' },
+  { choice: 'expired', label: 'Expired token' },
   { choice: 'tampered', label: 'Tampered signature' },
   { choice: 'id', label: 'ID token instead' },
   { choice: 'pasted', label: 'Pasted token' },
@@ -22,24 +18,39 @@ export const TOKEN_CHOICES: ReadonlyArray<{ choice: TokenChoice; label: string }
 export const choiceLabel = (choice: TokenChoice) =>
   TOKEN_CHOICES.find((c) => c.choice === choice)?.label ?? choice;
 
-export type ChosenToken = { ok: true; token: string | undefined } | { ok: false; message: string };
+export type ChosenToken = { ok: true; token: TokenReading | undefined } | { ok: false; message: string };
 
-export const NO_PREVIOUS_TOKEN = 'No earlier token yet: it appears after the first refresh';
+/** Why there is no expired token to send yet, and when there will be one. */
+export function noExpiredToken(tokens: SessionTokens, serverNow: number): string {
+  const { exp } = tokens.access;
+  const when =
+    exp === undefined ? '' : `; the current one ${describeTimeLeft(wholeSeconds(exp - serverNow))}`;
+  return `None of this tab's tokens has expired yet${when}`;
+}
 
-/** The raw token a choice stands for, or why that choice is not available right now. */
-export function chooseToken(choice: TokenChoice, tokens: PaneTokens, pasted = ''): ChosenToken {
+/**
+ * The token a choice stands for at `serverNow` (seconds, server clock), or why that choice is not
+ * available right now. "Expired" is the latest of this tab's tokens whose `exp` has passed: never
+ * one that is still valid.
+ */
+export function chooseToken(
+  choice: TokenChoice,
+  tokens: SessionTokens,
+  pasted: string,
+  serverNow: number,
+): ChosenToken {
   switch (choice) {
     case 'current':
       return { ok: true, token: tokens.access };
     case 'none':
       return { ok: true, token: undefined };
-    case 'expired':
-      return tokens.previousAccess
-        ? { ok: true, token: tokens.previousAccess }
-        : { ok: false, message: `${NO_PREVIOUS_TOKEN}.` };
+    case 'expired': {
+      const token = latestExpired(tokens, serverNow);
+      return token ? { ok: true, token } : { ok: false, message: `${noExpiredToken(tokens, serverNow)}.` };
+    }
     case 'tampered': {
-      const tampered = tamperSignature(tokens.access);
-      return tampered.ok ? { ok: true, token: tampered.token } : tampered;
+      const tampered = tamperSignature(tokens.access.raw);
+      return tampered.ok ? { ok: true, token: readToken(tampered.token) } : tampered;
     }
     case 'id':
       return tokens.id
@@ -48,7 +59,7 @@ export function chooseToken(choice: TokenChoice, tokens: PaneTokens, pasted = ''
     case 'pasted': {
       // People paste "Bearer eyJ…" or a token wrapped over lines: keep only the token.
       const token = pasted.replace(/^\s*bearer\s+/i, '').replace(/\s+/g, '');
-      return token ? { ok: true, token } : { ok: false, message: 'Paste a token first.' };
+      return token ? { ok: true, token: readToken(token) } : { ok: false, message: 'Paste a token first.' };
     }
   }
 }

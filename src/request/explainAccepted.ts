@@ -1,12 +1,12 @@
-import { formatSpan } from '../token/formatDuration.ts';
-import type { TokenFacts } from './tokenFacts.ts';
-import { type ExplainContext, listRoles, type Verdict, who } from './verdict.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
+import { timeProblems } from '../shared/token/judgeToken.ts';
+import { listRoles, type TokenReading, whoOf } from '../shared/token/readToken.ts';
+import type { ExplainContext, Verdict } from './verdict.ts';
 
-/** A 2xx: fine for a good token or none, but a finding when the API let a bad token through. */
+/** A 2xx from the API: fine for a good token or none, but a finding when it let a bad token through. */
 export function explainAccepted(
   statusLine: string,
-  facts: TokenFacts | undefined,
-  expiredBy: number | undefined,
+  sent: TokenReading | undefined,
   context: ExplainContext,
 ): Verdict {
   const bad = (title: string, detail: string, severity: Verdict['severity'] = 'bad'): Verdict => ({
@@ -16,7 +16,7 @@ export function explainAccepted(
     next: 'Report it to the API team: an API must refuse such a token (RFC 6750 §3.1, invalid_token).',
     severity,
   });
-  if (!facts) {
+  if (!sent) {
     return {
       kind: 'ok',
       title: `${statusLine} without a token`,
@@ -31,24 +31,25 @@ export function explainAccepted(
       'The API accepted a token whose signature was changed: it does not verify signatures.',
     );
   }
-  if (context.choice === 'id' || (facts.typ !== undefined && facts.typ.toLowerCase() !== 'bearer')) {
+  if (context.choice === 'id' || (sent.typ !== undefined && sent.typ.toLowerCase() !== 'bearer')) {
     return bad(
       `${statusLine} for an ID token`,
-      `The API accepted a token of type “${facts.typ ?? 'none'}”: it does not check the token type.`,
+      `The API accepted a token of type “${sent.typ ?? 'none'}”: it does not check the token type.`,
     );
   }
-  if (expiredBy !== undefined && expiredBy > 0) {
+  const expired = timeProblems(sent, context.sentAtMs / 1000).find((p) => p.kind === 'expired');
+  if (expired?.kind === 'expired') {
+    const ago = expired.secondsAgo;
     return bad(
       `${statusLine} for an expired token`,
-      `The token expired ${formatSpan(expiredBy)} before the request, yet the API accepted it${expiredBy <= 60 ? ' (maybe within a clock leeway)' : ''}.`,
-      expiredBy <= 60 ? 'warn' : 'bad',
+      `The token expired ${formatSpan(ago)} before the request, yet the API accepted it${ago <= 60 ? ' (maybe within a clock leeway)' : ''}.`,
+      ago <= 60 ? 'warn' : 'bad',
     );
   }
-  const stillValid = context.choice === 'expired' && expiredBy !== undefined && expiredBy <= 0;
   return {
     kind: 'ok',
     title: `${statusLine}: the API accepted the request`,
-    detail: `Sent as ${who(facts)} (roles: ${listRoles(facts)}).${stillValid ? ` The earlier token had not expired yet (${formatSpan(-expiredBy)} left), so the API rightly accepted it.` : ''}`,
+    detail: `Sent as ${whoOf(sent)} (roles: ${listRoles(sent.roles)}).`,
     next: 'Take it elsewhere with “Copy as curl”, or try the other tokens with the unauthorized matrix.',
     severity: 'ok',
   };

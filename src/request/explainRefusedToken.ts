@@ -1,49 +1,67 @@
-import { sameIssuer } from '../config/realmUrls.ts';
-import { formatSpan } from '../token/formatDuration.ts';
-import type { TokenFacts } from './tokenFacts.ts';
-import { type ExplainContext, listRoles, type Verdict, who } from './verdict.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
+import { staticProblems, type TokenProblem, timeProblems } from '../shared/token/judgeToken.ts';
+import { problemText } from '../shared/token/problemText.ts';
+import { listRoles, type TokenReading, whoOf } from '../shared/token/readToken.ts';
+import type { ExplainContext, Verdict } from './verdict.ts';
 
 export interface RefusedToken {
-  facts: TokenFacts;
+  sent: TokenReading;
   statusLine: string;
-  description: string;
-  said: string;
-  expiredBy: number | undefined;
-  context: ExplainContext;
+  /** The API's error code and description (header or body), when it gave them. */
   error: string | undefined;
+  description: string;
+  /** ` The API says: “…”.` or empty. */
+  said: string;
+  context: ExplainContext;
 }
 
-/** A 401 (or a 400 without a known code) for a token that was sent: what is wrong with it? */
+/** What the token itself shows at the moment it was sent, judged by the one rule set. */
+const problemsAtSend = (sent: TokenReading, context: ExplainContext): TokenProblem[] =>
+  sent.readable
+    ? [...timeProblems(sent, context.sentAtMs / 1000), ...staticProblems(sent, context.expected)]
+    : staticProblems(sent, context.expected);
+
+/** A 401 (or a 400 with a bearer code) for a token that was sent: what is wrong with it? */
 export function explainRefusedToken(input: RefusedToken): Omit<Verdict, 'note'> {
-  const { facts, description, said, context } = input;
-  const hinted = (pattern: RegExp) => pattern.test(description);
-  const typMismatch = facts.typ !== undefined && facts.typ.toLowerCase() !== 'bearer';
-  const expired = input.expiredBy !== undefined && input.expiredBy >= 0;
-  const issuerMismatch = facts.readable && !sameIssuer(facts.iss, context.issuer);
-  const audienceMismatch =
-    facts.readable && context.audience !== undefined && !facts.aud.includes(context.audience);
+  const { sent, said, context } = input;
+  const problems = problemsAtSend(sent, context);
+  const has = (kind: TokenProblem['kind']) => problems.find((p) => p.kind === kind);
+  const hinted = (pattern: RegExp) => pattern.test(input.description);
 
   // A token broken on purpose is named for what was done to it (the API may also see it expired);
   // then the API's own words; then what the token shows, most specific first.
   if (context.choice === 'tampered') return signature(input);
-  if (context.choice === 'id' || typMismatch) return wrongType(input);
-  if (hinted(/expir|\bexp\b/i)) return expiredVerdict(input);
-  if (hinted(/signature|verif|\bJWS\b|\bkid\b|\bkey\b/i)) return signature(input);
+  if (context.choice === 'id' || has('wrong-type')) return wrongType(input);
+  if (hinted(/expir|\bexp\b/i)) return expiredVerdict(input, has('expired'));
+  // Not "verification failed": Keycloak says that for any failed check, an expired token included.
+  if (hinted(/signature|\bJWS\b|\bkid\b|\bkey\b/i)) return signature(input);
   if (hinted(/\btyp\b|token type|id token/i)) return wrongType(input);
   if (hinted(/audience|\baud\b/i)) return audience(input);
   if (hinted(/issuer|\biss\b/i)) return issuer(input);
-  if (!facts.readable) {
+  const unreadable = has('unreadable');
+  if (unreadable?.kind === 'unreadable') {
     return {
       kind: 'invalid-token',
       title: 'The API refused a token it cannot use',
-      detail: `${facts.problem ?? ''}${said}`,
+      detail: `${unreadable.message}${said}`,
       next: 'Send the current access token of this environment.',
       severity: 'bad',
     };
   }
-  if (expired) return expiredVerdict(input);
-  if (issuerMismatch) return issuer(input);
-  if (audienceMismatch) return audience(input);
+  const expired = has('expired');
+  if (expired) return expiredVerdict(input, expired);
+  const early = has('not-yet-valid');
+  if (early) {
+    return {
+      kind: 'not-yet-valid',
+      title: 'The token was not valid yet when it was sent',
+      detail: `By the server's clock, ${problemText(early)}.${said}`,
+      next: 'Send again in a moment; if it keeps happening, compare the API’s clock with the realm’s.',
+      severity: 'bad',
+    };
+  }
+  if (has('foreign-issuer')) return issuer(input);
+  if (has('wrong-audience')) return audience(input);
   if (input.error === 'invalid_token') {
     return {
       kind: 'invalid-token',
@@ -56,35 +74,39 @@ export function explainRefusedToken(input: RefusedToken): Omit<Verdict, 'note'> 
   return {
     kind: 'unauthorized',
     title: `${input.statusLine}, without a reason`,
-    detail: `The token looks valid here (${who(facts)}, not expired, this realm), but the API gives no error code.${said} If WWW-Authenticate has no “error”, the API may not have received the token at all (RFC 6750 §3.1): a proxy may strip Authorization.`,
+    detail: `The token looks valid here (${whoOf(sent)}, not expired, this realm), but the API gives no error code.${said} A 401 whose challenge has no “error” usually means the API did not receive the token at all (RFC 6750 §3.1): a proxy may strip Authorization.`,
     next: 'Retry with curl to read the full answer, and check what sits between the browser and the API.',
     severity: 'bad',
   };
 }
 
-function expiredVerdict({ facts, expiredBy, said }: RefusedToken): Omit<Verdict, 'note'> {
-  if (expiredBy === undefined || expiredBy < 0) {
+function expiredVerdict(
+  { sent, said }: RefusedToken,
+  expired: TokenProblem | undefined,
+): Omit<Verdict, 'note'> {
+  if (expired?.kind !== 'expired') {
     const left =
-      expiredBy === undefined ? 'the token has no exp claim' : `it had ${formatSpan(-expiredBy)} left`;
+      sent.exp === undefined ? 'the token has no exp claim' : 'it had not expired yet when it was sent';
     return {
       kind: 'expired',
       title: 'The API says the token expired',
-      detail: `By the server time this portal estimates, ${left} when sent: the API’s clock may be ahead, or it allows less lifetime.${said}`,
+      detail: `By the server's clock (measured from the token's iat when it arrived), ${left}: the API’s clock may be ahead of the realm’s, or it allows less lifetime.${said}`,
       next: 'Refresh the token and send again; if it keeps happening, compare the API’s clock with the realm’s.',
       severity: 'bad',
     };
   }
+  const ago = formatSpan(expired.secondsAgo);
   return {
     kind: 'expired',
-    title: `The token expired ${formatSpan(expiredBy)} before the request`,
-    detail: `Its exp is ${new Date((facts.exp ?? 0) * 1000).toISOString()}; the request left ${formatSpan(expiredBy)} after that, by the server’s clock.${said}`,
+    title: `The token expired ${ago} before the request`,
+    detail: `Its exp is ${new Date((sent.exp ?? 0) * 1000).toISOString()}; the request left ${ago} after that, by the server’s clock.${said}`,
     next: 'Refresh the token and send again.',
     severity: 'bad',
   };
 }
 
-function signature({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  const foreign = facts.readable && !sameIssuer(facts.iss, context.issuer);
+function signature({ sent, context, said }: RefusedToken): Omit<Verdict, 'note'> {
+  const foreign = staticProblems(sent, context.expected).some((p) => p.kind === 'foreign-issuer');
   return {
     kind: 'signature',
     title: 'Signature rejected',
@@ -92,51 +114,68 @@ function signature({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'
       context.choice === 'tampered'
         ? `The token’s signature was changed on purpose, and the API noticed: this is the refusal it owes.${said}`
         : foreign
-          ? `The token was issued by ${facts.iss ?? 'another realm'}, not by this environment’s realm (${context.issuer}): a foreign token.${said}`
+          ? `The token was issued by ${sent.iss ?? 'another realm'}, not by this environment’s realm (${context.expected.issuer}): a foreign token.${said}`
           : `The API could not verify the signature: the token was altered, comes from another realm or environment, or the realm’s keys changed.${said}`,
     next: 'Send the current access token of this environment (sign in again if needed).',
     severity: context.choice === 'tampered' ? 'info' : 'bad',
   };
 }
 
-function wrongType({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
-  const isId = context.choice === 'id' || facts.typ === 'ID';
+function wrongType({ sent, context, said }: RefusedToken): Omit<Verdict, 'note'> {
+  const isId = context.choice === 'id' || sent.typ === 'ID';
   return {
     kind: 'wrong-token-type',
     title: isId ? 'Wrong token type: an ID token was sent' : 'Wrong token type',
-    detail: `The API wants an access token (typ “Bearer”); this token has typ “${facts.typ ?? 'none'}”.${said}`,
+    detail: `The API wants an access token (typ “Bearer”); this token has typ “${sent.typ ?? 'none'}”.${said}`,
     next: 'Send the access token: the ID token tells the portal who signed in, it is not meant for the API.',
     severity: context.choice === 'id' ? 'info' : 'bad',
   };
 }
 
-function audience({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
+function audience({ sent, context, said }: RefusedToken): Omit<Verdict, 'note'> {
+  const configured = context.expected.audience;
+  const aud = sent.aud.join(', ') || 'none';
+  if (configured !== undefined && sent.aud.includes(configured)) {
+    // The token is as config.json describes it: asking for an audience mapper would not help.
+    return {
+      kind: 'audience-config',
+      title: 'config.json and the API disagree on the audience',
+      detail: `The API refuses the token’s audience, yet the token carries aud “${aud}”, which includes “${configured}”: exactly the api.audience config.json names. The API checks for another audience than config.json says.${said}`,
+      next: 'Ask the API team which aud it checks; put that in api.audience in config.json and have the realm admin’s Audience mapper add it. A new token will not help until they agree.',
+      severity: 'bad',
+    };
+  }
   return {
     kind: 'audience',
     title: 'Audience mismatch: the token is not meant for this API',
-    detail: `The token’s aud is “${facts.aud.join(', ') || 'none'}”${context.audience ? `; the API expects “${context.audience}”` : ''}.${said}`,
-    next: 'Ask the realm admin for an audience mapper that adds the API to this client’s tokens, then sign in again.',
+    detail: `The token’s aud is “${aud}”${configured ? `; the API expects “${configured}” (api.audience in config.json)` : ''}.${said}`,
+    next: 'Ask the realm admin for an Audience mapper that adds the API to this client’s access tokens, then sign in again.',
     severity: 'bad',
   };
 }
 
-function issuer({ facts, context, said }: RefusedToken): Omit<Verdict, 'note'> {
+function issuer({ sent, context, said }: RefusedToken): Omit<Verdict, 'note'> {
   return {
     kind: 'issuer',
     title: 'Issuer mismatch: the token comes from another realm',
-    detail: `The token’s iss is “${facts.iss ?? 'none'}”; this environment’s realm is “${context.issuer}”.${said}`,
+    detail: `The token’s iss is “${sent.iss ?? 'none'}”; this environment’s realm is “${context.expected.issuer}”.${said}`,
     next: 'Use a token of this environment: sign in again here, or switch to the environment the token comes from.',
     severity: 'bad',
   };
 }
 
-/** A 403 (or insufficient_scope) for a readable token that lacks the role the API requires. */
-export function missingRole(facts: TokenFacts, context: ExplainContext, said: string): Omit<Verdict, 'note'> {
-  const role = context.requiredRole;
+/** A 403 (or insufficient_scope) for a readable token that lacks the realm role the API requires. */
+export function missingRole(
+  sent: TokenReading,
+  problem: TokenProblem,
+  context: ExplainContext,
+  said: string,
+): Omit<Verdict, 'note'> {
+  const role = context.expected.requiredRole;
   return {
     kind: 'missing-role',
-    title: `The token lacks the role “${role}”`,
-    detail: `Signed in as ${who(facts)}, whose token has the roles: ${listRoles(facts)}. The API requires the realm role “${role}”.${said}`,
+    title: `The token lacks the realm role “${role}”`,
+    detail: `Signed in as ${whoOf(sent)}, whose token has the roles: ${listRoles(sent.roles)}. The API requires the realm role “${role}”: ${problemText(problem)}.${said}`,
     next: `Sign in as a user with the realm role “${role}” (e.g. a ${role}), or ask the realm admin to grant it.`,
     severity: 'bad',
   };

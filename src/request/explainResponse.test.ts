@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TokenReading } from '../shared/token/readToken.ts';
+import { readToken } from '../shared/token/readToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import type { TokenChoice } from './chooseToken.ts';
 import { explainResponse } from './explainResponse.ts';
@@ -10,18 +12,20 @@ const SENT_AT = 1_700_000_000_000;
 const exp = (secondsFromSend: number) => SENT_AT / 1000 + secondsFromSend;
 
 const token = (claims: Record<string, unknown> = {}) =>
-  fakeJwt({
-    iss: ISSUER,
-    sub: 'u1',
-    preferred_username: 'therapist',
-    typ: 'Bearer',
-    aud: ['abrumet-api', 'account'],
-    exp: exp(120),
-    scope: 'openid profile',
-    realm_access: { roles: ['therapist', 'offline_access'] },
-    resource_access: { account: { roles: ['view-profile'] } },
-    ...claims,
-  });
+  readToken(
+    fakeJwt({
+      iss: ISSUER,
+      sub: 'u1',
+      preferred_username: 'therapist',
+      typ: 'Bearer',
+      aud: ['abrumet-api', 'account'],
+      exp: exp(120),
+      scope: 'openid profile',
+      realm_access: { roles: ['therapist', 'offline_access'] },
+      resource_access: { account: { roles: ['view-profile'] } },
+      ...claims,
+    }),
+  );
 const patient = token({
   preferred_username: 'patient',
   realm_access: { roles: ['patient', 'offline_access'] },
@@ -30,29 +34,49 @@ const patient = token({
 const context = (choice: TokenChoice = 'current'): ExplainContext => ({
   sentAtMs: SENT_AT,
   choice,
-  issuer: ISSUER,
-  audience: 'abrumet-api',
-  requiredRole: 'therapist',
+  expected: { issuer: ISSUER, audience: 'abrumet-api', requiredRole: 'therapist' },
   portalOrigin: 'http://127.0.0.1:5173',
   curl: "curl --include 'http://127.0.0.1:8181/api/v1/patients'",
 });
 
-const response = (status: number, wwwAuthenticate?: string, statusText = ''): SendResult => ({
+const response = (
+  status: number,
+  wwwAuthenticate?: string,
+  statusText = '',
+  headers: Array<[string, string]> = [['content-type', 'application/json']],
+): SendResult => ({
   kind: 'response',
   status,
   statusText,
-  headers:
-    wwwAuthenticate === undefined
-      ? [['content-type', 'application/json']]
-      : [['www-authenticate', wwwAuthenticate]],
+  headers: wwwAuthenticate === undefined ? headers : [['www-authenticate', wwwAuthenticate]],
   body: new Blob([]),
   durationMs: 5,
 });
+/** The body text the pane peeks at, by the Blob it came in (the explainer is given both). */
+const bodyTexts = new WeakMap<Blob, string>();
+const bodyOf = (result: SendResult) => (result.kind === 'response' ? (bodyTexts.get(result.body) ?? '') : '');
+const html = (
+  status: number,
+  statusText: string,
+  text: string,
+  headers: Array<[string, string]> = [['content-type', 'text/html; charset=utf-8']],
+): SendResult => {
+  const body = new Blob([text]);
+  bodyTexts.set(body, text);
+  return {
+    kind: 'response',
+    status,
+    statusText,
+    headers,
+    body,
+    durationMs: 5,
+  };
+};
 const invalid = (description: string) =>
   response(401, `Bearer realm="abrumet", error="invalid_token", error_description="${description}"`);
 
 describe('explainResponse', () => {
-  it.each<[string, SendResult, string | undefined, TokenChoice, string, RegExp]>([
+  it.each<[string, SendResult, TokenReading | undefined, TokenChoice, string, RegExp]>([
     [
       'a 200 with a good token',
       response(200, undefined, 'OK'),
@@ -127,7 +151,7 @@ describe('explainResponse', () => {
       patient,
       'current',
       'missing-role',
-      /lacks the role “therapist”/,
+      /lacks the realm role “therapist”/,
     ],
     [
       'a scope the token lacks',
@@ -177,7 +201,7 @@ describe('explainResponse', () => {
       'invalid-token',
       /refused the token/,
     ],
-    ['an opaque token', invalid('bad'), 'opaque-ref', 'pasted', 'invalid-token', /cannot use/],
+    ['an opaque token', invalid('bad'), readToken('opaque-ref'), 'pasted', 'invalid-token', /cannot use/],
     [
       'a 401 without error code',
       response(401, 'Bearer realm="abrumet"'),
@@ -207,10 +231,10 @@ describe('explainResponse', () => {
   it('reports the expiry even when the API does not say why (header not exposed)', () => {
     const verdict = explainResponse(response(401), token({ exp: exp(-7) }), context('expired'));
     expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 7 s before the request' });
-    expect(verdict.note).toMatch(/does not expose WWW-Authenticate to browsers/);
+    expect(verdict.note).toMatch(/either the API did not send one .* or it does not expose it to browsers/);
   });
 
-  it.each<[string, string, TokenChoice, string]>([
+  it.each<[string, TokenReading, TokenChoice, string]>([
     ['a tampered token', token(), 'tampered', 'signature'],
     ['an ID token', token({ typ: 'ID' }), 'id', 'wrong-token-type'],
     ['a foreign issuer', token({ iss: 'https://elsewhere' }), 'pasted', 'issuer'],
@@ -219,7 +243,7 @@ describe('explainResponse', () => {
   ])('reasons from the token alone for %s when the header is hidden', (_name, sent, choice, kind) => {
     const verdict = explainResponse(response(401), sent, context(choice));
     expect(verdict.kind).toBe(kind);
-    expect(verdict.note).toMatch(/reasoned from the token alone/);
+    expect(verdict.note).toMatch(/This verdict rests on the token alone/);
   });
 
   it('reasons a hidden-header 403 from the roles', () => {
@@ -239,7 +263,58 @@ describe('explainResponse', () => {
   it('says when the API claims expiry but the token still had time by the server clock', () => {
     const verdict = explainResponse(invalid('token expired'), token({ exp: exp(30) }), context());
     expect(verdict.kind).toBe('expired');
-    expect(verdict.detail).toMatch(/it had 30 s left/);
+    expect(verdict.detail).toMatch(/it had not expired yet when it was sent/);
+  });
+
+  it('never reports an SSO page as the API accepting the token', () => {
+    const page = html(200, 'OK', '<title>Sign in – Abrumet SSO</title><input type="password">');
+    const verdict = explainResponse(page, token(), context(), bodyOf(page));
+    expect(verdict).toMatchObject({
+      kind: 'gateway',
+      title: '200 OK from a single sign-on page, not from the API',
+    });
+  });
+
+  it('blames a gateway, not the API, for a 502', () => {
+    const page = html(502, 'Bad Gateway', '<title>502 Bad Gateway</title><center>nginx</center>');
+    const verdict = explainResponse(page, token(), context(), bodyOf(page));
+    expect(verdict.title).toBe('502 Bad Gateway from a gateway or proxy (nginx), not from the API');
+    expect(verdict.detail).not.toMatch(/the API got the request/);
+  });
+
+  it('blames the expiry, not the signature, for Keycloak\'s generic "Token verification failed"', () => {
+    const body = '{"error":"invalid_token","error_description":"Token verification failed"}';
+    const verdict = explainResponse(response(401), token({ exp: exp(-30) }), context(), body);
+    expect(verdict.title).toBe('The token expired 30 s before the request');
+  });
+
+  it('reads the RFC 6750 error from a JSON body when there is no WWW-Authenticate', () => {
+    const body = '{"error":"invalid_token","error_description":"Token verification failed"}';
+    const verdict = explainResponse(response(401), token(), context(), body);
+    expect(verdict.kind).toBe('invalid-token');
+    expect(verdict.detail).toContain('The API says: “Token verification failed”.');
+    expect(verdict.note).toMatch(/The error code comes from the response body/);
+  });
+
+  it('says config.json and the API disagree when the token already has the configured audience', () => {
+    const verdict = explainResponse(invalid('Invalid audience'), token({ aud: 'abrumet-api' }), context());
+    expect(verdict.kind).toBe('audience-config');
+    expect(verdict.title).toBe('config.json and the API disagree on the audience');
+    expect(verdict.next).not.toMatch(/Audience mapper that adds/);
+  });
+
+  it('reads a client role of the required name as a missing realm role, like the token view', () => {
+    const sent = token({
+      realm_access: { roles: ['patient'] },
+      resource_access: { 'abrumet-portal': { roles: ['therapist'] } },
+    });
+    const verdict = explainResponse(
+      response(403, 'Bearer realm="abrumet", error="insufficient_scope"'),
+      sent,
+      context(),
+    );
+    expect(verdict.kind).toBe('missing-role');
+    expect(verdict.detail).toContain('client role of abrumet-portal, which is not the realm role');
   });
 
   it('never shows a failed fetch as a 401', () => {

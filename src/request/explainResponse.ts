@@ -1,26 +1,35 @@
-import { formatSpan } from '../token/formatDuration.ts';
+import { formatSpan } from '../shared/token/formatDuration.ts';
+import { roleProblem } from '../shared/token/judgeToken.ts';
+import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
+import { bearerError } from './bearerError.ts';
 import { explainAccepted } from './explainAccepted.ts';
+import { explainForeignAnswer } from './explainForeignAnswer.ts';
 import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
-import { parseWwwAuthenticate } from './parseWwwAuthenticate.ts';
+import { identifyResponder } from './identifyResponder.ts';
 import type { SendResult } from './send.ts';
-import { secondsLeft, tokenFacts } from './tokenFacts.ts';
-import { type ExplainContext, hasRole, type Verdict, who } from './verdict.ts';
+import type { ExplainContext, Verdict } from './verdict.ts';
 
 type Response = Extract<SendResult, { kind: 'response' }>;
 
-const HEADER_HIDDEN =
-  'The API does not expose WWW-Authenticate to browsers (Access-Control-Expose-Headers), so this verdict is reasoned from the token alone.';
+const NOTES: Record<'header' | 'body' | 'none', string | undefined> = {
+  header: undefined,
+  body: 'The error code comes from the response body: there was no WWW-Authenticate header the page could read.',
+  none: 'No WWW-Authenticate header the page can read: either the API did not send one (RFC 6750 §3 requires it with a 401), or it does not expose it to browsers (Access-Control-Expose-Headers). “curl --include” shows which. This verdict rests on the token alone.',
+};
 
 /**
- * One verdict for one answer: why the API said what it said, and what to do next. It reads the
- * RFC 6750 challenge when the browser lets it, and cross-checks the token that was actually sent
- * (expiry at send time in server time, type, issuer, audience, roles). A failed fetch is never
- * turned into a 401: without a response there is no status to explain.
+ * One verdict for one answer: who answered (the API, or a gateway, proxy or SSO page in front of
+ * it), why, and what to do next. It reads the RFC 6750 error from WWW-Authenticate or, when the
+ * browser hides that header, from the JSON body, and cross-checks the token that was actually sent
+ * with the one token model (time at send in server time, type, issuer, audience, realm role). A
+ * failed fetch is never turned into a 401: without a response there is no status to explain.
+ * `bodyText` is the start of the body (enough for an HTML title or a JSON error).
  */
 export function explainResponse(
   result: SendResult,
-  sentToken: string | undefined,
+  sent: TokenReading | undefined,
   context: ExplainContext,
+  bodyText = '',
 ): Verdict {
   switch (result.kind) {
     case 'network-error':
@@ -54,7 +63,7 @@ export function explainResponse(
         curl: context.curl,
       };
     case 'response':
-      return explainStatus(result, sentToken, context);
+      return explainStatus(result, sent, context, bodyText);
   }
 }
 
@@ -71,28 +80,28 @@ function noResponse(message: string, context: ExplainContext): Verdict {
   };
 }
 
-function explainStatus(result: Response, sentToken: string | undefined, context: ExplainContext): Verdict {
+function explainStatus(
+  result: Response,
+  sent: TokenReading | undefined,
+  context: ExplainContext,
+  bodyText: string,
+): Verdict {
   const { status } = result;
   const statusLine = `${status}${result.statusText ? ` ${result.statusText}` : ''}`;
-  const facts = sentToken === undefined ? undefined : tokenFacts(sentToken);
-  // The same whole seconds as the preview and history show (secondsLeft), negated.
-  const left = facts ? secondsLeft(facts, context.sentAtMs) : undefined;
-  const expiredBy = left === undefined ? undefined : -left;
-
-  if (status >= 200 && status < 300) return explainAccepted(statusLine, facts, expiredBy, context);
+  const responder = identifyResponder(result, bodyText);
+  if (responder.kind !== 'api') return explainForeignAnswer(responder, statusLine, status);
+  if (status >= 200 && status < 300) return explainAccepted(statusLine, sent, context);
   if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine);
 
-  const headerValue = result.headers.find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
-  const bearer = parseWwwAuthenticate(headerValue).find((c) => c.scheme.toLowerCase() === 'bearer');
-  const error = bearer?.params.error;
-  const description = bearer?.params.error_description ?? '';
+  const bearer = bearerError(result.headers, bodyText);
+  const { error, description } = bearer;
   const said = description ? ` The API says: “${description}”.` : '';
   // A 400 without a Bearer error code is about the request itself, not the token.
   if (status === 400 && !error) return otherStatus(result, statusLine);
-  const note = headerValue === undefined ? HEADER_HIDDEN : undefined;
+  const note = NOTES[bearer.source];
   const verdict = (v: Omit<Verdict, 'note'>): Verdict => (note ? { ...v, note } : v);
 
-  if (!facts) {
+  if (!sent) {
     return verdict({
       kind: 'no-token',
       title: 'No token was sent',
@@ -110,16 +119,15 @@ function explainStatus(result: Response, sentToken: string | undefined, context:
       severity: 'bad',
     });
   }
-  // RFC 6750 §3.1: 403 + insufficient_scope. Keycloak-backed APIs map missing realm roles to it.
+  // RFC 6750 §3.1: 403 + insufficient_scope. Keycloak-backed APIs map a missing realm role to it.
   if (error === 'insufficient_scope' || status === 403) {
-    if (facts.readable && !hasRole(facts, context.requiredRole))
-      return verdict(missingRole(facts, context, said));
+    const role = sent.readable ? roleProblem(sent, context.expected.requiredRole) : null;
+    if (role) return verdict(missingRole(sent, role, context, said));
     if (error === 'insufficient_scope') {
-      const wanted = bearer?.params.scope;
       return verdict({
         kind: 'insufficient-scope',
         title: 'Scope insufficient',
-        detail: `The API wants ${wanted ? `the scope “${wanted}”` : 'more scope'}; the token has the scope “${facts.scope ?? ''}”.${said}`,
+        detail: `The API wants ${bearer.scope ? `the scope “${bearer.scope}”` : 'more scope'}; the token has the scope “${sent.scope ?? ''}”.${said}`,
         next: 'Request that scope at sign-in (the client’s scope setting), or ask the realm admin to allow it for this client, then sign in again.',
         severity: 'bad',
       });
@@ -127,12 +135,12 @@ function explainStatus(result: Response, sentToken: string | undefined, context:
     return verdict({
       kind: 'forbidden',
       title: `${statusLine}: refused for this user`,
-      detail: `The token has the role “${context.requiredRole}” (${who(facts)}), yet the API refuses this action or resource.${said}`,
+      detail: `The token has the realm role “${context.expected.requiredRole}” (${whoOf(sent)}), yet the API refuses this action or resource.${said}`,
       next: 'The token is not the problem: check the API’s rules for this resource and this user.',
       severity: 'bad',
     });
   }
-  return verdict(explainRefusedToken({ facts, statusLine, description, said, expiredBy, context, error }));
+  return verdict(explainRefusedToken({ sent, statusLine, error, description, said, context }));
 }
 
 const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [
@@ -157,7 +165,10 @@ function otherStatus(result: Response, statusLine: string): Verdict {
   return {
     kind: 'http-status',
     title: `${statusLine}${advice ? `: ${advice[1].toLowerCase()}` : ''}`,
-    detail: 'This is not an authorization problem: the API got the request and answered.',
+    detail:
+      result.status >= 500
+        ? 'The API (or a proxy in front of it) failed while handling the request: this is not an authorization problem.'
+        : 'This is not an authorization problem: the API answered about the request itself.',
     next: advice?.[2] ?? 'Read the response body for the API’s explanation.',
     severity: result.status >= 500 ? 'bad' : 'warn',
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readToken } from '../shared/token/readToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { initialDraft } from './draftReducer.ts';
 import {
@@ -9,7 +10,6 @@ import {
   redactUrl,
 } from './historyReducer.ts';
 import type { SendResult } from './send.ts';
-import { tokenFacts } from './tokenFacts.ts';
 
 const token = fakeJwt({ sub: 's1', preferred_username: 'therapist', jti: 'j1', exp: 2000 });
 const response: SendResult = {
@@ -28,7 +28,7 @@ const entry = (id: string): HistoryEntry =>
     url: 'https://api.example.org/api/v1/me',
     draft: initialDraft([]),
     result: response,
-    facts: tokenFacts(token),
+    token: readToken(token),
     secondsLeft: 42,
   });
 
@@ -60,7 +60,7 @@ describe('historyReducer', () => {
       url: 'https://api.example.org/x?access_token=abc&page=2',
       draft,
       result: { kind: 'network-error', message: 'Failed to fetch', durationMs: 1 },
-      facts: tokenFacts(token),
+      token: readToken(token),
       secondsLeft: 42,
     });
     expect(recorded).toMatchObject({

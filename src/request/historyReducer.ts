@@ -1,7 +1,7 @@
+import type { TokenReading } from '../shared/token/readToken.ts';
 import type { TokenChoice } from './chooseToken.ts';
 import type { RequestDraft } from './draftReducer.ts';
 import type { SendResult } from './send.ts';
-import type { TokenFacts } from './tokenFacts.ts';
 
 export const HISTORY_LIMIT = 50;
 
@@ -49,12 +49,12 @@ interface EntryInput {
   url: string;
   draft: RequestDraft;
   result: SendResult;
-  facts: TokenFacts | undefined;
+  token: TokenReading | undefined;
   secondsLeft: number | undefined;
 }
 
 /** A history entry for one send, with every secret left out. */
-export function historyEntry({ id, at, url, draft, result, facts, secondsLeft }: EntryInput): HistoryEntry {
+export function historyEntry({ id, at, url, draft, result, token, secondsLeft }: EntryInput): HistoryEntry {
   const { pasted: _pasted, nextHeaderId: _next, ...rest } = draft;
   const stored: StoredDraft = {
     ...rest,
@@ -62,11 +62,11 @@ export function historyEntry({ id, at, url, draft, result, facts, secondsLeft }:
     headers: draft.headers.filter((row) => !SECRET_HEADERS.has(row.name.trim().toLowerCase())),
   };
   const who =
-    facts?.readable === true
+    token?.readable === true
       ? {
-          ...(facts.sub === undefined ? {} : { sub: facts.sub }),
-          ...(facts.username === undefined ? {} : { username: facts.username }),
-          ...(facts.jti === undefined ? {} : { jti: facts.jti }),
+          ...(token.sub === undefined ? {} : { sub: token.sub }),
+          ...(token.username === undefined ? {} : { username: token.username }),
+          ...(token.jti === undefined ? {} : { jti: token.jti }),
           ...(secondsLeft === undefined ? {} : { secondsLeft }),
         }
       : undefined;

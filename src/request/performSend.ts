@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.ts';
+import { serverNowSeconds } from '../shared/token/tokenTime.ts';
 import { describeSend } from './describeSend.ts';
 import type { RequestDraft } from './draftReducer.ts';
 import type { HistoryEntry } from './historyReducer.ts';
@@ -6,14 +7,21 @@ import { type PrepareContext, prepareSend } from './prepareSend.ts';
 import type { SendOutcome } from './runMatrix.ts';
 import type { OutgoingRequest, SendResult } from './send.ts';
 
-export interface PerformContext extends PrepareContext {
+export interface PerformContext extends Omit<PrepareContext, 'serverNow'> {
   environment: EnvironmentConfig;
-  clockSkewMs: number;
   now: () => number;
   portalOrigin: string;
   run: (request: OutgoingRequest) => Promise<SendResult>;
   record: (entry: HistoryEntry) => void;
 }
+
+/** Enough of the body to find an HTML title or a JSON error, without reading megabytes twice. */
+const PEEK_BYTES = 16 * 1024;
+const peek = (body: Blob) =>
+  body
+    .slice(0, PEEK_BYTES)
+    .text()
+    .catch(() => '');
 
 let sequence = 0;
 const nextId = () => {
@@ -26,18 +34,22 @@ const nextId = () => {
  * leave), send, explain, and record it in history without its token.
  */
 export async function performSend(draft: RequestDraft, context: PerformContext): Promise<SendOutcome> {
-  const prepared = prepareSend(draft, { ...context, skipRoleCheck: true });
-  if (!prepared.ok) return { problem: prepared.problem };
+  const skewMs = context.tokens.clock.skewMs;
   const sentAtMs = context.now();
+  const serverNow = serverNowSeconds(sentAtMs, skewMs);
+  const prepared = prepareSend(draft, { ...context, serverNow, skipRoleCheck: true });
+  if (!prepared.ok) return { problem: prepared.problem };
   const result = await context.run(prepared.request);
+  const bodyText = result.kind === 'response' ? await peek(result.body) : '';
   const { shown, entry } = describeSend({
     id: nextId(),
     draft,
     request: prepared.request,
     token: prepared.token,
     result,
+    bodyText,
     sentAtMs,
-    clockSkewMs: context.clockSkewMs,
+    clockSkewMs: skewMs,
     environment: context.environment,
     portalOrigin: context.portalOrigin,
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { initialDraft } from './draftReducer.ts';
 import { answerAsk, type Pending, planSend } from './planSend.ts';
@@ -15,7 +16,8 @@ const context: PrepareContext = {
       requiredRole: 'therapist',
     },
   },
-  tokens: { access },
+  tokens: sessionTokens({ access }),
+  serverNow: 0,
   confirmedOrigins: [],
 };
 const offList = {

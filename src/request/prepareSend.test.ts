@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { draftReducer, initialDraft, type RequestDraft } from './draftReducer.ts';
 import { type PrepareContext, prepareSend } from './prepareSend.ts';
@@ -26,7 +27,8 @@ const context = (overrides: Partial<PrepareContext> = {}): PrepareContext => ({
       requiredRole: 'therapist',
     },
   },
-  tokens: { access: therapist },
+  tokens: sessionTokens({ access: therapist }),
+  serverNow: 0,
   confirmedOrigins: [],
   ...overrides,
 });
@@ -126,16 +128,33 @@ describe('prepareSend', () => {
     expect(prepareSend(draft({ method: 'GET' }), production)).toMatchObject({ asks: [] });
   });
 
+  it('warns by the realm role, not a client role of the same name', () => {
+    const fromPreset = draftReducer(draft(), { type: 'preset', preset: listPatients });
+    const clientRoleOnly = fakeJwt({
+      sub: 'p',
+      preferred_username: 'patient',
+      realm_access: { roles: ['patient'] },
+      resource_access: { 'abrumet-portal': { roles: ['therapist'] } },
+    });
+    const prepared = prepareSend(fromPreset, context({ tokens: sessionTokens({ access: clientRoleOnly }) }));
+    expect(prepared.ok && prepared.asks).toEqual([
+      expect.objectContaining({
+        kind: 'role',
+        message: expect.stringContaining('which is not the realm role'),
+      }),
+    ]);
+  });
+
   it('warns when the token lacks the preset role', () => {
     const fromPreset = draftReducer(draft(), { type: 'preset', preset: listPatients });
-    expect(prepareSend(fromPreset, context({ tokens: { access: patient } }))).toMatchObject({
+    expect(prepareSend(fromPreset, context({ tokens: sessionTokens({ access: patient }) }))).toMatchObject({
       asks: [{ kind: 'role', role: 'therapist' }],
     });
     expect(prepareSend(fromPreset, context()).ok && prepareSend(fromPreset, context())).toMatchObject({
       asks: [],
     });
     expect(
-      prepareSend(fromPreset, context({ tokens: { access: patient }, skipRoleCheck: true })),
+      prepareSend(fromPreset, context({ tokens: sessionTokens({ access: patient }), skipRoleCheck: true })),
     ).toMatchObject({
       asks: [],
     });

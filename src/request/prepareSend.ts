@@ -1,10 +1,13 @@
 import type { EnvironmentConfig } from '../config/types.ts';
+import { roleProblem } from '../shared/token/judgeToken.ts';
+import { problemText } from '../shared/token/problemText.ts';
+import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
+import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { checkBearerTarget } from './checkBearerTarget.ts';
-import { chooseToken, type PaneTokens } from './chooseToken.ts';
+import { chooseToken } from './chooseToken.ts';
 import type { RequestDraft } from './draftReducer.ts';
 import { resolveUrl } from './resolveUrl.ts';
 import type { OutgoingRequest } from './send.ts';
-import { allRoles, tokenFacts } from './tokenFacts.ts';
 import { validateJson } from './validateJson.ts';
 
 /** Something the user must agree to before the request leaves. */
@@ -25,7 +28,8 @@ export type Prepared =
   | {
       ok: true;
       request: OutgoingRequest;
-      token: string | undefined;
+      /** The token that goes into Authorization, read once. */
+      token: TokenReading | undefined;
       asks: Ask[];
       /** GET and HEAD carry no body: the editor's body is not sent. */
       bodyIgnored: boolean;
@@ -36,7 +40,9 @@ export type Prepared =
 
 export interface PrepareContext {
   environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'>;
-  tokens: PaneTokens;
+  tokens: SessionTokens;
+  /** Server time (seconds) to choose tokens by: "expired" means expired now. */
+  serverNow: number;
   confirmedOrigins: readonly string[];
   /** The user chose to send invalid JSON as it is. */
   sendInvalidJson?: boolean;
@@ -97,7 +103,7 @@ export function prepareSend(draft: RequestDraft, context: PrepareContext): Prepa
     browserHeaders.push(['Content-Type', 'text/plain;charset=UTF-8']);
   }
 
-  const chosen = chooseToken(draft.tokenChoice, context.tokens, draft.pasted);
+  const chosen = chooseToken(draft.tokenChoice, context.tokens, draft.pasted, context.serverNow);
   if (!chosen.ok)
     return fail({ kind: 'token', message: chosen.message, next: 'Choose another token to send.' });
   const asks: Ask[] = [];
@@ -115,7 +121,7 @@ export function prepareSend(draft: RequestDraft, context: PrepareContext): Prepa
     }
     if (target.verdict === 'confirm')
       asks.push({ kind: 'origin', origin: target.origin, message: target.message });
-    headers.push(['Authorization', `Bearer ${chosen.token}`]);
+    headers.push(['Authorization', `Bearer ${chosen.token.raw}`]);
   }
   if (context.environment.production && MUTATING.has(draft.method)) {
     asks.push({
@@ -125,14 +131,15 @@ export function prepareSend(draft: RequestDraft, context: PrepareContext): Prepa
   }
   const preset = context.environment.presets.find((p) => p.name === draft.presetName);
   const sendsOwnToken = draft.tokenChoice === 'current' || draft.tokenChoice === 'pasted';
-  if (preset?.requiredRole && sendsOwnToken && !context.skipRoleCheck && chosen.token) {
-    const facts = tokenFacts(chosen.token);
-    const roles = allRoles(facts);
-    if (facts.readable && !roles.includes(preset.requiredRole)) {
+  const role = preset?.requiredRole;
+  if (role && sendsOwnToken && !context.skipRoleCheck && chosen.token?.readable) {
+    // The same role rule as the token view and the explainer: the realm role, not a client role.
+    const missing = roleProblem(chosen.token, role);
+    if (missing) {
       asks.push({
         kind: 'role',
-        role: preset.requiredRole,
-        message: `“${preset.name}” needs the role “${preset.requiredRole}”, but this token (${facts.username ?? facts.sub ?? 'unknown user'}) has: ${roles.join(', ') || 'no roles'}. The API will likely refuse it (403).`,
+        role,
+        message: `“${preset.name}” needs the realm role “${role}”, but this token (${whoOf(chosen.token)}) does not have it: ${problemText(missing)}. The API will likely refuse it (403).`,
       });
     }
   }

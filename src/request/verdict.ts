@@ -1,21 +1,25 @@
+import type { Expectations } from '../shared/token/judgeToken.ts';
 import type { TokenChoice } from './chooseToken.ts';
-import { allRoles, type TokenFacts } from './tokenFacts.ts';
 
 export type VerdictKind =
   | 'ok'
   | 'accepted-bad-token'
   | 'no-token'
   | 'expired'
+  | 'not-yet-valid'
   | 'signature'
   | 'wrong-token-type'
   | 'missing-role'
   | 'audience'
+  | 'audience-config'
   | 'issuer'
   | 'insufficient-scope'
   | 'invalid-token'
   | 'invalid-request'
   | 'unauthorized'
   | 'forbidden'
+  | 'gateway'
+  | 'web-page'
   | 'no-response'
   | 'timeout'
   | 'cancelled'
@@ -29,27 +33,19 @@ export interface Verdict {
   /** What to do now, in one sentence. */
   next: string;
   severity: 'ok' | 'info' | 'warn' | 'bad';
-  /** Set when WWW-Authenticate could not be read, so the verdict rests on the token alone. */
+  /** Where the verdict's evidence came from, when it is not the WWW-Authenticate header. */
   note?: string;
   /** A command to retry outside the browser (no-response, redirect). */
   curl?: string;
 }
 
 export interface ExplainContext {
-  /** Server time when the request left (local time + measured clock skew). */
+  /** Server time when the request left, in ms (local time + measured clock skew). */
   sentAtMs: number;
   choice?: TokenChoice;
-  /** The environment's realm: the issuer its tokens must carry. */
-  issuer: string;
-  audience?: string | undefined;
-  requiredRole: string;
+  /** What the environment's API expects of a token (config.json). */
+  expected: Expectations;
   portalOrigin: string;
   /** The request as curl with a $TOKEN placeholder. */
   curl: string;
 }
-
-export const hasRole = (facts: TokenFacts, role: string) =>
-  facts.realmRoles.includes(role) || Object.values(facts.clientRoles).some((roles) => roles.includes(role));
-export const listRoles = (facts: TokenFacts) =>
-  allRoles(facts).length ? allRoles(facts).join(', ') : 'none';
-export const who = (facts: TokenFacts) => facts.username ?? facts.sub ?? 'an unknown user';

@@ -1,9 +1,9 @@
+import type { JsonObject } from '../shared/token/decodeToken.ts';
+import { rolesOf } from '../shared/token/readToken.ts';
 import type { ClaimCheck } from './checkClaims.ts';
 import { CLAIM_INFO, orderedClaims, TIME_CLAIMS } from './claimInfo.ts';
-import type { JsonObject } from './decodeToken.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 import { RoleChips } from './RoleChips.tsx';
-import { rolesOf } from './rolesOf.ts';
 
 interface ClaimsTableProps {
   caption: string;

@@ -1,6 +1,9 @@
 import { act, render, screen } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readToken } from '../shared/token/readToken.ts';
+import type { ServerClock } from '../shared/token/serverClock.ts';
+import { fakeJwt } from '../test/fakeJwt.ts';
 import { Countdown } from './Countdown.tsx';
 
 const start = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -18,10 +21,11 @@ function ClaimsTableStandIn() {
   return <p>Claims table</p>;
 }
 
-const renderCountdown = (exp: number, skewMs = 0) =>
+const access = (exp: number) => readToken(fakeJwt({ iat, exp }));
+const renderCountdown = (exp: number, skewMs = 0, clock: Partial<ServerClock> = {}) =>
   render(
     <StrictMode>
-      <Countdown exp={exp} iat={iat} skewMs={skewMs} />
+      <Countdown access={access(exp)} clock={{ skewMs, measured: true, ...clock }} />
     </StrictMode>,
   );
 
@@ -58,6 +62,15 @@ describe('Countdown', () => {
     expect(screen.getByTestId('skew').textContent).toContain('Your clock is 2 min 10 s behind the server');
   });
 
+  it('goes by the token when the token response announced another lifetime, and says so', () => {
+    renderCountdown(iat + 300, 0, { expiresInMismatch: { expiresIn: 3600, lifetime: 300 } });
+    expect(screen.getByTestId('countdown').textContent).toBe('5:00 left');
+    expect(screen.getByTestId('expires-in-mismatch').textContent).toContain(
+      'The token response said it lives 1 h (expires_in 3600), but the token itself says 5 min (exp − iat)',
+    );
+    expect(screen.queryByTestId('skew')).toBeNull();
+  });
+
   it('says nothing about a skew of a second or two', () => {
     renderCountdown(iat + 300, 1500);
     expect(screen.queryByTestId('skew')).toBeNull();
@@ -70,7 +83,7 @@ describe('Countdown', () => {
       <div>
         <ClaimsTableStandIn />
         <Profiler id="countdown" onRender={() => (countdownRenders += 1)}>
-          <Countdown exp={iat + 300} iat={iat} skewMs={0} />
+          <Countdown access={access(iat + 300)} clock={{ skewMs: 0, measured: true }} />
         </Profiler>
       </div>,
     );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { DecodedToken } from '../shared/token/decodeToken.ts';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import type { ClaimCheck } from './checkClaims.ts';
-import type { DecodedToken } from './decodeToken.ts';
 
 interface DecodedViewProps {
   decoded: DecodedToken;

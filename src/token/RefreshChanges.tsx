@@ -1,9 +1,9 @@
-import { decodeToken } from './decodeToken.ts';
+import type { TokenReading } from '../shared/token/readToken.ts';
 import { diffClaims } from './diffClaims.ts';
 
 interface RefreshChangesProps {
-  previous: string;
-  current: string;
+  previous: TokenReading;
+  current: TokenReading;
 }
 
 const show = (value: unknown) =>
@@ -11,10 +11,8 @@ const show = (value: unknown) =>
 
 /** After a refresh: the claims of the new access token that differ from the one it replaced. */
 export function RefreshChanges({ previous, current }: RefreshChangesProps) {
-  const before = decodeToken(previous);
-  const after = decodeToken(current);
-  if (!before.ok || !after.ok) return null;
-  const changes = diffClaims(before.payload, after.payload);
+  if (!previous.decoded.ok || !current.decoded.ok) return null;
+  const changes = diffClaims(previous.decoded.payload, current.decoded.payload);
   return (
     <details className="changes" open>
       <summary>What the last refresh changed ({changes.length} claims)</summary>

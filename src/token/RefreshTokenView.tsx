@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { DecodedToken } from '../shared/token/decodeToken.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import type { DecodedToken } from './decodeToken.ts';
 import { RawToken } from './RawToken.tsx';
 
 interface RefreshTokenViewProps {

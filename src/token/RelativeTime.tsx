@@ -1,5 +1,5 @@
-import { formatRelative } from './formatDuration.ts';
-import { useNow } from './useNow.ts';
+import { formatRelative } from '../shared/token/formatDuration.ts';
+import { useNow } from '../shared/useNow.ts';
 
 interface RelativeTimeProps {
   /** NumericDate (seconds, server clock). */

@@ -1,4 +1,4 @@
-import type { Roles } from './rolesOf.ts';
+import type { Roles } from '../shared/token/readToken.ts';
 
 interface RoleChipsProps {
   roles: Roles;

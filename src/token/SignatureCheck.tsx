@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import type { TokenReading } from '../shared/token/readToken.ts';
+import { serverNowSeconds, tokenTime } from '../shared/token/tokenTime.ts';
 import { type SignatureResult, verifySignature } from './verifySignature.ts';
 
 interface SignatureCheckProps {
-  token: string;
+  token: TokenReading;
   authority: string;
   /** To state time validity apart from the signature ("valid, but expired"). */
-  exp: number | undefined;
   skewMs: number;
 }
 
@@ -18,7 +19,8 @@ const TEXT: Record<SignatureResult['kind'], string> = {
 };
 
 /** Verifies against the realm's JWKS on request (jose loads only then). */
-export function SignatureCheck({ token, authority, exp, skewMs }: SignatureCheckProps) {
+export function SignatureCheck({ token: reading, authority, skewMs }: SignatureCheckProps) {
+  const token = reading.raw;
   const [result, setResult] = useState<{ token: string; value: SignatureResult; expired: boolean } | null>(
     null,
   );
@@ -30,7 +32,8 @@ export function SignatureCheck({ token, authority, exp, skewMs }: SignatureCheck
     setBusy(true);
     try {
       const value = await verifySignature(token, authority);
-      setResult({ token, value, expired: exp !== undefined && exp * 1000 <= Date.now() + skewMs });
+      const expired = tokenTime(reading, serverNowSeconds(Date.now(), skewMs)).state === 'expired';
+      setResult({ token, value, expired });
     } finally {
       setBusy(false);
     }

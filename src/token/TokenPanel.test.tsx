@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { AuthContext, type AuthContextProps } from 'react-oidc-context';
 import { describe, expect, it, vi } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { TokenPanel } from './TokenPanel.tsx';
 import type { TokenSession } from './useTokenSession.ts';
@@ -22,13 +23,13 @@ const environment: EnvironmentConfig = {
     baseUrl: 'https://api.example.org',
     allowedOrigins: ['https://api.example.org'],
     requiredRole: 'therapist',
+    audience: 'abrumet-api',
   },
   presets: [],
   tokenStore: 'session',
 };
 const now = Math.floor(Date.now() / 1000);
-const session: TokenSession = { events: [], record: vi.fn(), markTrigger: vi.fn() };
-const auth = { events: {}, signinSilent: vi.fn(), signinRedirect: vi.fn() } as unknown as AuthContextProps;
+const session: TokenSession = { events: [], earlier: [], record: vi.fn(), markTrigger: vi.fn() };
 
 function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-value') {
   const user = new User({
@@ -38,13 +39,22 @@ function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-v
     profile: { sub: 'u1', iss: issuer, aud: 'portal', exp: now + 300, iat: now },
     expires_at: now + 300,
   });
-  return render(
+  // A refresh that comes back with the very same token (a caching gateway does that).
+  const signinSilent = vi.fn(async () => user);
+  const auth = { events: {}, user, signinSilent, signinRedirect: vi.fn() } as unknown as AuthContextProps;
+  const rendered = render(
     <StrictMode>
       <AuthContext.Provider value={auth}>
-        <TokenPanel user={user} environment={environment} session={session} skewMs={0} />
+        <TokenPanel
+          user={user}
+          environment={environment}
+          session={session}
+          tokens={sessionTokens({ access: accessToken })}
+        />
       </AuthContext.Provider>
     </StrictMode>,
   );
+  return { ...rendered, signinSilent };
 }
 
 const payload = {
@@ -53,10 +63,51 @@ const payload = {
   exp: now + 300,
   iat: now,
   typ: 'Bearer',
+  aud: 'abrumet-api',
   realm_access: { roles: ['therapist'] },
 };
+const verdict = () => screen.getByTestId('verdict').textContent;
 
 describe('TokenPanel', () => {
+  it('says a good token can call the API right now', () => {
+    renderPanel(fakeJwt(payload));
+    expect(verdict()).toContain('This token can call the API right now');
+  });
+
+  it('never says yes for an expired token, and says how long ago it expired', () => {
+    renderPanel(fakeJwt({ ...payload, iat: now - 400, exp: now - 100 }));
+    expect(verdict()).toContain('This token cannot call the API right now');
+    expect(verdict()).toMatch(/it expired 1 min \d+ s ago/);
+    expect(verdict()).toContain('Refresh the token');
+  });
+
+  it('withholds the yes from a token without the audience config.json names', () => {
+    renderPanel(fakeJwt({ ...payload, aud: 'account' }));
+    expect(verdict()).toContain("its audience (aud) is “account”, not the API's “abrumet-api”");
+  });
+
+  it('does not count a client role of the same name as the realm role, and says so', () => {
+    renderPanel(
+      fakeJwt({
+        ...payload,
+        realm_access: { roles: ['patient'] },
+        resource_access: { 'abrumet-portal': { roles: ['therapist'] } },
+      }),
+    );
+    expect(verdict()).toContain('it lacks the realm role therapist');
+    expect(verdict()).toContain('client role of abrumet-portal, which is not the realm role');
+  });
+
+  it('says so when a refresh brings back the very same token', async () => {
+    const user = userEvent.setup();
+    const { signinSilent } = renderPanel(fakeJwt(payload));
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(signinSilent).toHaveBeenCalledTimes(1);
+    expect((await screen.findByTestId('refresh-unchanged')).textContent).toContain(
+      'The realm answered the refresh with the same access token: nothing changed',
+    );
+  });
+
   it('renders a claim holding HTML as inert text', () => {
     const { container } = renderPanel(fakeJwt({ ...payload, name: '<img src=x onerror="alert(1)">' }));
     expect(container.querySelector('img')).toBeNull();

@@ -1,7 +1,7 @@
 import type { User } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
+import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { Countdown } from './Countdown.tsx';
-import { decodeToken } from './decodeToken.ts';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { issuerMismatch } from './issuerMismatch.ts';
 import { RefreshChanges } from './RefreshChanges.tsx';
@@ -15,16 +15,15 @@ interface TokenPanelProps {
   user: User;
   environment: EnvironmentConfig;
   session: TokenSession;
-  /** Server clock minus ours, measured once by the shell (measureSkew) and shared with the request pane. */
-  skewMs: number;
+  /** The session's tokens, read once by the shell (useTokenModel), with the server's clock. */
+  tokens: SessionTokens;
 }
 
 /** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
-export function TokenPanel({ user, environment, session, skewMs }: TokenPanelProps) {
-  const access = decodeToken(user.access_token);
-  const exp = access.ok && typeof access.payload.exp === 'number' ? access.payload.exp : undefined;
-  const iat = access.ok && typeof access.payload.iat === 'number' ? access.payload.iat : undefined;
-  const mixUp = issuerMismatch(environment.authority, [access, decodeToken(user.id_token)]);
+export function TokenPanel({ user, environment, session, tokens }: TokenPanelProps) {
+  const { access, clock } = tokens;
+  const mixUp = issuerMismatch(environment.authority, [access, tokens.id]);
+  const previous = tokens.earlier[0];
   return (
     <section className="card token-panel" aria-labelledby="token-title">
       <h2 id="token-title" className="sr-only">
@@ -35,30 +34,25 @@ export function TokenPanel({ user, environment, session, skewMs }: TokenPanelPro
           {mixUp}
         </p>
       )}
-      <TokenVerdict access={access} environment={environment} />
+      <TokenVerdict access={access} environment={environment} skewMs={clock.skewMs} />
       <div className="token-panel__time">
-        {exp !== undefined ? (
-          <Countdown exp={exp} iat={iat} skewMs={skewMs} />
+        {access.exp !== undefined ? (
+          <Countdown access={access} clock={clock} />
         ) : (
           <p className="muted">This access token carries no expiry the portal can read.</p>
         )}
         <RefreshControls
           session={session}
           hasRefreshToken={Boolean(user.refresh_token)}
-          exp={exp}
-          iat={iat}
-          skewMs={skewMs}
+          access={access}
+          skewMs={clock.skewMs}
         />
       </div>
-      {session.previousAccessToken && (
-        <RefreshChanges previous={session.previousAccessToken} current={user.access_token} />
-      )}
+      {previous && <RefreshChanges previous={previous} current={access} />}
       <TokenTabs
-        accessToken={user.access_token}
-        {...(user.id_token ? { idToken: user.id_token } : {})}
+        tokens={tokens}
         {...(user.refresh_token ? { refreshToken: user.refresh_token } : {})}
         environment={environment}
-        skewMs={skewMs}
       />
       <EventsTimeline events={session.events} />
     </section>

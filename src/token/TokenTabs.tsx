@@ -1,19 +1,19 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { expectationsOf } from '../shared/token/judgeToken.ts';
+import { readToken } from '../shared/token/readToken.ts';
+import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { checkClaims } from './checkClaims.ts';
 import { DecodedView } from './DecodedView.tsx';
-import { decodeToken } from './decodeToken.ts';
 import { RawToken } from './RawToken.tsx';
 import { RefreshTokenView } from './RefreshTokenView.tsx';
 import { SignatureCheck } from './SignatureCheck.tsx';
 
 interface TokenTabsProps {
-  accessToken: string;
-  idToken?: string;
+  tokens: SessionTokens;
   refreshToken?: string;
   environment: EnvironmentConfig;
-  skewMs: number;
 }
 
 type Tab = 'access' | 'id' | 'refresh';
@@ -24,7 +24,7 @@ const TABS: Array<{ id: Tab; label: string }> = [
 ];
 
 /** The three tokens of the session, each raw (colour-coded) and decoded. */
-export function TokenTabs({ accessToken, idToken, refreshToken, environment, skewMs }: TokenTabsProps) {
+export function TokenTabs({ tokens, refreshToken, environment }: TokenTabsProps) {
   const [tab, setTab] = useState<Tab>('access');
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -32,16 +32,17 @@ export function TokenTabs({ accessToken, idToken, refreshToken, environment, ske
     const next = TABS[(i + TABS.length) % TABS.length];
     if (next) setTab(next.id);
   };
-  const token = tab === 'access' ? accessToken : tab === 'id' ? idToken : refreshToken;
-  const decoded = decodeToken(token);
+  const skewMs = tokens.clock.skewMs;
+  // The refresh token is not part of the model (no feature judges it): read only when shown.
+  const reading = tab === 'access' ? tokens.access : tab === 'id' ? tokens.id : readToken(refreshToken);
+  const token = tab === 'refresh' ? refreshToken : reading?.raw;
   const checks =
-    decoded.ok && tab !== 'refresh'
-      ? checkClaims(decoded.header, decoded.payload, {
-          issuer: environment.authority,
+    reading && tab !== 'refresh'
+      ? checkClaims(reading, {
+          expected: expectationsOf(environment),
           portalOrigin: window.location.origin,
           use: tab,
           clientId: environment.clientId,
-          ...(environment.api.audience ? { audience: environment.api.audience } : {}),
         })
       : [];
 
@@ -66,12 +67,12 @@ export function TokenTabs({ accessToken, idToken, refreshToken, environment, ske
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabs__panel">
-        {!token ? (
+        {!token || !reading ? (
           <p className="muted">
             The realm did not issue a {tab === 'id' ? 'ID' : tab} token in this session.
           </p>
         ) : tab === 'refresh' ? (
-          <RefreshTokenView token={token} decoded={decoded} />
+          <RefreshTokenView token={token} decoded={reading.decoded} />
         ) : (
           <>
             <div className="actions">
@@ -82,18 +83,13 @@ export function TokenTabs({ accessToken, idToken, refreshToken, environment, ske
                   getText={() => `Authorization: Bearer ${token}`}
                 />
               )}
-              {decoded.ok && (
-                <SignatureCheck
-                  token={token}
-                  authority={environment.authority}
-                  exp={typeof decoded.payload.exp === 'number' ? decoded.payload.exp : undefined}
-                  skewMs={skewMs}
-                />
+              {reading.readable && (
+                <SignatureCheck token={reading} authority={environment.authority} skewMs={skewMs} />
               )}
             </div>
             <RawToken token={token} label={tab === 'access' ? 'Access token' : 'ID token'} />
             <DecodedView
-              decoded={decoded}
+              decoded={reading.decoded}
               checks={checks}
               skewMs={skewMs}
               requiredRole={environment.api.requiredRole}

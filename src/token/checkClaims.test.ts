@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readToken } from '../shared/token/readToken.ts';
+import { fakeJwt } from '../test/fakeJwt.ts';
 import { type CheckContext, checkClaims } from './checkClaims.ts';
 
 const issuer = 'https://auth.example.org/auth/realms/abrumet';
 const access: CheckContext = {
-  issuer,
-  audience: 'abrumet-api',
+  expected: { issuer, audience: 'abrumet-api', requiredRole: 'therapist' },
   portalOrigin: 'https://portal.example.org',
   use: 'access',
   clientId: 'portal',
@@ -18,7 +19,7 @@ const good = {
 };
 const header = { alg: 'RS256' };
 const claimsOf = (payload: Record<string, unknown>, context = access, h: Record<string, unknown> = header) =>
-  checkClaims(h, payload, context).map((c) => `${c.severity} ${c.claim}`);
+  checkClaims(readToken(fakeJwt(payload, h)), context).map((c) => `${c.severity} ${c.claim}`);
 
 describe('checkClaims', () => {
   it('passes a Keycloak access token made for this portal and API', () => {
@@ -46,7 +47,7 @@ describe('checkClaims', () => {
     expect(claimsOf({ iss: issuer, exp: 2, aud: 'other', typ: 'ID' }, id)).toEqual(['error aud']);
   });
   it('does not require an audience when none is configured', () => {
-    const { audience: _ignored, ...noAudience } = access;
+    const noAudience = { ...access, expected: { ...access.expected, audience: undefined } };
     expect(claimsOf({ ...good, aud: 'account' }, noAudience)).toEqual([]);
   });
 });

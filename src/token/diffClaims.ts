@@ -1,4 +1,4 @@
-import type { JsonObject } from './decodeToken.ts';
+import type { JsonObject } from '../shared/token/decodeToken.ts';
 
 export interface ClaimChange {
   claim: string;

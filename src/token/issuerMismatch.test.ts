@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readToken } from '../shared/token/readToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
-import { decodeToken } from './decodeToken.ts';
 import { issuerMismatch } from './issuerMismatch.ts';
 
 const realm = 'https://auth.example.org/auth/realms/abrumet';
-const from = (iss: string) => decodeToken(fakeJwt({ iss }));
+const from = (iss: string) => readToken(fakeJwt({ iss }));
 
 describe('issuerMismatch', () => {
   it('accepts tokens from the configured realm', () => {
@@ -15,6 +15,6 @@ describe('issuerMismatch', () => {
     expect(issuerMismatch(realm, [from(realm), from(other)])).toContain(`issued by ${other}`);
   });
   it('ignores tokens it cannot decode', () => {
-    expect(issuerMismatch(realm, [decodeToken('opaque')])).toBeNull();
+    expect(issuerMismatch(realm, [readToken('opaque')])).toBeNull();
   });
 });

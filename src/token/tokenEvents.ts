@@ -1,13 +1,25 @@
 export type TokenEvent =
-  | { type: 'signed-in'; at: number; who: string; exp?: number }
-  | { type: 'restored'; at: number; who: string; exp?: number }
-  | { type: 'refreshed'; at: number; trigger: RefreshTrigger; oldExp?: number; newExp?: number }
-  | { type: 'expired'; at: number; exp?: number }
+  | { type: 'signed-in'; at: number; who: string; exp?: number | undefined }
+  | { type: 'restored'; at: number; who: string; exp?: number | undefined }
+  | {
+      type: 'refreshed';
+      at: number;
+      trigger: RefreshTrigger;
+      oldExp?: number | undefined;
+      newExp?: number | undefined;
+    }
+  /** The realm answered a refresh with the very token the tab already had. */
+  | { type: 'refresh-unchanged'; at: number; exp?: number | undefined }
+  | { type: 'expired'; at: number; exp?: number | undefined }
   | { type: 'refresh-failed'; at: number; message: string }
   | { type: 'signed-out'; at: number }
   | { type: 'auto-refresh'; at: number; on: boolean };
 
-export type RefreshTrigger = 'manual' | 'auto';
+/**
+ * What started a refresh: the Refresh button, the auto-refresh toggle, or the portal renewing a
+ * stale token when the page loads, the tab becomes visible again, or the machine wakes up.
+ */
+export type RefreshTrigger = 'manual' | 'auto' | 'load' | 'visible' | 'wake';
 
 /** The session timeline keeps the last events of this tab, in memory only. */
 export const MAX_EVENTS = 100;

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { TokenReading } from '../shared/token/readToken.ts';
+import { serverNowSeconds, tokenTime } from '../shared/token/tokenTime.ts';
 import { autoRefreshDelay } from './autoRefreshDelay.ts';
 import type { RefreshTrigger } from './tokenEvents.ts';
 
 const PREFERENCE_KEY = 'abrumet.autoRefresh';
+/** setTimeout fires at once beyond this (2^31 − 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** A preference, not a secret: localStorage holds only "on" or "off". */
 export function useAutoRefreshPreference(): [boolean, (on: boolean) => void] {
@@ -16,19 +20,20 @@ export function useAutoRefreshPreference(): [boolean, (on: boolean) => void] {
 
 interface AutoRefreshInput {
   enabled: boolean;
-  exp: number | undefined;
-  iat: number | undefined;
+  access: TokenReading;
   skewMs: number;
   /** Stops automatic renewal after a failure until a new token arrives (no retry loop). */
   blocked: boolean;
-  refresh: (trigger: RefreshTrigger) => Promise<boolean>;
+  refresh: (trigger: RefreshTrigger) => Promise<unknown>;
 }
 
 /** Schedules one renewal for the current token; a new token reschedules, turning it off cancels. */
-export function useAutoRefresh({ enabled, exp, iat, skewMs, blocked, refresh }: AutoRefreshInput): void {
+export function useAutoRefresh({ enabled, access, skewMs, blocked, refresh }: AutoRefreshInput): void {
   useEffect(() => {
-    if (!enabled || blocked || exp === undefined) return;
-    const timer = setTimeout(() => void refresh('auto'), autoRefreshDelay(exp, iat, Date.now(), skewMs));
+    if (!enabled || blocked) return;
+    const delay = autoRefreshDelay(tokenTime(access, serverNowSeconds(Date.now(), skewMs)));
+    if (delay === undefined || delay > MAX_TIMEOUT_MS) return;
+    const timer = setTimeout(() => void refresh('auto'), delay);
     return () => clearTimeout(timer);
-  }, [enabled, blocked, exp, iat, skewMs, refresh]);
+  }, [enabled, blocked, access, skewMs, refresh]);
 }

@@ -1,31 +1,33 @@
 import type { User } from 'oidc-client-ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthContextProps } from 'react-oidc-context';
-import { decodeToken } from './decodeToken.ts';
+import { readToken } from '../shared/token/readToken.ts';
 import { appendEvent, type RefreshTrigger, type TokenEvent } from './tokenEvents.ts';
 
 export interface TokenSession {
   events: TokenEvent[];
-  /** The access token this one replaced, kept in memory so the request pane can send "the expired token". */
-  previousAccessToken?: string;
+  /**
+   * The access tokens this one replaced, newest first, kept in memory so the request pane can send
+   * a truly expired token. Gone with the tab or a sign-out; never stored.
+   */
+  earlier: string[];
   record(event: TokenEvent): void;
   /** Tells the next "refreshed" event what started it. */
   markTrigger(trigger: RefreshTrigger): void;
 }
 
-const expOf = (token: string | undefined) => {
-  const decoded = decodeToken(token);
-  return decoded.ok && typeof decoded.payload.exp === 'number' ? decoded.payload.exp : undefined;
-};
+/** Enough for the request pane's expired token and the matrix; older ones are dropped. */
+const MAX_EARLIER = 20;
+const expOf = (token: string | undefined) => readToken(token).exp;
 const whoOf = (user: User) => String(user.profile.preferred_username ?? user.profile.sub);
 
 /**
- * This tab's token timeline (signed in, refreshed, expired, refresh failed, signed out), derived
- * from the user react-oidc-context holds. Memory only: a reload starts a new timeline.
+ * This tab's token timeline (signed in, refreshed, refresh failed, signed out) and its earlier
+ * access tokens, derived from the user react-oidc-context holds. Memory only: a reload starts anew.
  */
 export function useTokenSession(auth: AuthContextProps, cameFromCallback: boolean): TokenSession {
   const [events, setEvents] = useState<TokenEvent[]>([]);
-  const [previousAccessToken, setPrevious] = useState<string>();
+  const [earlier, setEarlier] = useState<string[]>([]);
   const last = useRef<User | null | undefined>(undefined);
   const trigger = useRef<RefreshTrigger>('manual');
   const record = useCallback((event: TokenEvent) => setEvents((list) => appendEvent(list, event)), []);
@@ -44,7 +46,8 @@ export function useTokenSession(auth: AuthContextProps, cameFromCallback: boolea
       const exp = expOf(user.access_token);
       record({ type: firstLoad && !cameFromCallback ? 'restored' : 'signed-in', at, who: whoOf(user), exp });
     } else if (user && before && user.access_token !== before.access_token) {
-      setPrevious(before.access_token);
+      const replaced = before.access_token;
+      setEarlier((list) => [replaced, ...list.filter((t) => t !== replaced)].slice(0, MAX_EARLIER));
       record({
         type: 'refreshed',
         at,
@@ -54,17 +57,10 @@ export function useTokenSession(auth: AuthContextProps, cameFromCallback: boolea
       });
       trigger.current = 'manual';
     } else if (!user && before) {
-      setPrevious(undefined);
+      setEarlier([]);
       record({ type: 'signed-out', at });
     }
   }, [user, cameFromCallback, record]);
 
-  useEffect(() => {
-    const onExpired = () =>
-      record({ type: 'expired', at: Date.now(), exp: expOf(last.current?.access_token) });
-    auth.events.addAccessTokenExpired(onExpired);
-    return () => auth.events.removeAccessTokenExpired(onExpired);
-  }, [auth.events, record]);
-
-  return { events, record, markTrigger, ...(previousAccessToken ? { previousAccessToken } : {}) };
+  return { events, earlier, record, markTrigger };
 }

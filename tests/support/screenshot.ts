@@ -31,3 +31,18 @@ export async function saveScreenshotAround(
     clip: { x: 0, y, width: 1280, height: box.y + box.height + 16 - y },
   });
 }
+
+/**
+ * Working screenshots, for a person to look at: `.tmp/screens/<name>.png` (gitignored), taken only
+ * with `SCREENS=1`. Of one part of the page, or of the whole page.
+ */
+export async function saveScreen(page: Page, name: string, part?: Locator): Promise<void> {
+  if (!process.env.SCREENS) return;
+  const path = `.tmp/screens/${name}.png`;
+  // From the top of the page, so the sticky section nav does not cover the part.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = part ? await part.boundingBox() : null;
+  if (part && !box) throw new Error(`nothing to screenshot for ${name}`);
+  const clip = box && { x: 0, y: Math.max(0, box.y - 12), width: 1280, height: box.height + 24 };
+  await page.screenshot({ path, fullPage: true, ...(clip ? { clip } : {}) });
+}

@@ -40,6 +40,8 @@ export interface StackOptions {
   idp?: IdpKind;
   /** More built apps served on their own origins, registered like the portal (the bench's bare app). */
   extraPortals?: Array<{ root: string }>;
+  /** The `aud` the demo API insists on (default: the one the realm puts in tokens, abrumet-api). */
+  apiAudience?: string;
 }
 
 interface Realm {
@@ -123,7 +125,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       throw error;
     },
   );
-  const api = await createApi({ issuer: realm.issuer, allowedOrigins: portalUrls });
+  const api = await createApi({
+    issuer: realm.issuer,
+    allowedOrigins: portalUrls,
+    ...(options.apiAudience ? { audience: options.apiAudience } : {}),
+  });
   urls = { issuer: realm.issuer, apiUrl: api.url };
   return {
     idp,

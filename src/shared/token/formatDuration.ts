@@ -17,9 +17,21 @@ export function formatSpan(totalSeconds: number): string {
   return hours ? `${Math.floor(s / 86400)} d ${hours} h` : `${Math.floor(s / 86400)} d`;
 }
 
+/** "+4:53" / "−0:07": a signed difference, so a shorter new lifetime never reads as a gain. */
+export function formatSignedClock(totalSeconds: number): string {
+  return `${totalSeconds < 0 ? '−' : '+'}${formatClock(totalSeconds)}`;
+}
+
+/** "expires in 4 min 12 s" / "expired 42 s ago" / "no expiry" for whole seconds left. */
+export function describeTimeLeft(seconds: number | undefined): string {
+  if (seconds === undefined) return 'no expiry (exp) in the token';
+  return seconds > 0 ? `expires in ${formatSpan(seconds)}` : `expired ${formatSpan(seconds)} ago`;
+}
+
 /** "in 3 min 12 s" / "2 min ago" / "now", relative to `nowSeconds`. */
 export function formatRelative(atSeconds: number, nowSeconds: number): string {
-  const delta = Math.round(atSeconds - nowSeconds);
+  // Truncated like the countdown, so "(in 5 s)" and "0:05 left" agree.
+  const delta = Math.trunc(atSeconds - nowSeconds) + 0;
   if (delta === 0) return 'now';
   return delta > 0 ? `in ${formatSpan(delta)}` : `${formatSpan(delta)} ago`;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatRelative, formatSpan } from './formatDuration.ts';
+import {
+  describeTimeLeft,
+  formatClock,
+  formatRelative,
+  formatSignedClock,
+  formatSpan,
+} from './formatDuration.ts';
 
 describe('formatClock', () => {
   it.each([
@@ -26,4 +32,24 @@ describe('formatSpan and formatRelative', () => {
     [880, 1000, '2 min ago'],
     [1000, 1000, 'now'],
   ])('describes %s relative to %s as %s', (at, now, text) => expect(formatRelative(at, now)).toBe(text));
+});
+
+describe('formatSignedClock', () => {
+  it.each([
+    [293, '+4:53'],
+    [0, '+0:00'],
+    [-7, '−0:07'],
+  ])('signs %s s as %s', (seconds, text) => expect(formatSignedClock(seconds)).toBe(text));
+});
+
+describe('describeTimeLeft', () => {
+  it.each([
+    [252, 'expires in 4 min 12 s'],
+    [300, 'expires in 5 min'],
+    [0, 'expired 0 s ago'],
+    [-3, 'expired 3 s ago'],
+    [undefined, 'no expiry (exp) in the token'],
+  ])('describes %s seconds left', (seconds, text) => {
+    expect(describeTimeLeft(seconds)).toBe(text);
+  });
 });

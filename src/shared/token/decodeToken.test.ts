@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { b64url, fakeJwt as jwt } from '../test/fakeJwt.ts';
+import { b64url, fakeJwt as jwt } from '../../test/fakeJwt.ts';
 import { decodeToken } from './decodeToken.ts';
 
 describe('decodeToken', () => {

@@ -1,0 +1,18 @@
+/** The realm's own words on a failed sign-in callback (RFC 6749 §4.1.2.1). */
+export interface CallbackError {
+  error: string;
+  description?: string;
+}
+
+/**
+ * The `error` and `error_description` of a callback URL, read before the URL is cleaned: when
+ * oidc-client-ts cannot match the state (another tab's sign-in, a replay) it reports only the
+ * stale state, and the realm's reason would be lost.
+ */
+export function callbackErrorOf(location: Location | URL): CallbackError | undefined {
+  const params = new URLSearchParams(location.search);
+  const error = params.get('error');
+  if (!error) return undefined;
+  const description = params.get('error_description');
+  return description ? { error, description } : { error };
+}

@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { saveScreen } from './support/screenshot.ts';
+import { setupBrowserSession } from './support/session.ts';
+import { startStack } from './support/stack.ts';
+
+type Json = Record<string, unknown>;
+
+/** config.json with the local environment changed (a misconfigured realm or client). */
+const withLocal =
+  (change: (local: Json) => Json) =>
+  (config: Json): Json => ({
+    ...config,
+    environments: (config.environments as Json[]).map((environment) =>
+      environment.id === 'local' ? change(environment) : environment,
+    ),
+  });
+
+const session = setupBrowserSession();
+const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
+
+describe('signing in to a realm that cannot work', () => {
+  it('leads with the fix, not the button, when the realm check already failed', async () => {
+    const { page } = session;
+    const broken = await startStack({
+      editConfig: withLocal((local) => ({
+        ...local,
+        authority: String(local.authority).replace(/abrumet$/, 'abrumett'),
+      })),
+    });
+    onTestFinished(() => broken.close());
+    await page.goto(broken.portalUrl);
+    const panel = page.getByRole('alert').filter({ hasText: 'Signing in to Local cannot work yet' });
+    await expect.poll(() => panel.count()).toBe(1);
+    expect(await panel.textContent()).toMatch(/Fix first: Correct the authority in config\.json/);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Try to sign in anyway' }).count()).toBe(1);
+    await saveScreen(page, 'signin-realm-broken', panel);
+  });
+
+  it('explains a sign-in that never came back from the realm, with the time it started', async () => {
+    const { page } = session;
+    const unknownClient = await startStack({
+      editConfig: withLocal((local) => ({ ...local, clientId: 'no-such-client' })),
+    });
+    onTestFinished(() => unknownClient.close());
+    await page.goto(unknownClient.portalUrl);
+    await signInButton(page).click();
+    // The realm cannot send an error back to a client it does not know: it stops on its own page.
+    await page.waitForURL((url) => url.origin !== unknownClient.portalUrl);
+    await page.getByText(/error occurred/i).waitFor();
+    // Pending sign-ins younger than a few seconds may still come back; this one had time to.
+    await page.waitForTimeout(6000);
+    await page.goBack();
+    const alert = page.getByRole('alert').filter({ hasText: 'Your sign-in did not come back' });
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = await alert.textContent();
+    expect(text).toMatch(/A sign-in to Local started at .+ but the realm never sent you back/);
+    expect(text).toContain(`${unknownClient.portalUrl}/callback/local is not in the Valid redirect URIs`);
+    expect(text).toContain('the realm has no client no-such-client');
+    await saveScreen(page, 'signin-did-not-come-back', alert);
+
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await alert.count()).toBe(0);
+    await page.reload();
+    await signInButton(page).waitFor();
+    expect(await alert.count()).toBe(0);
+  });
+
+  it("keeps the realm's own error when its answer comes back with a stale state", async () => {
+    const { page, stack } = session;
+    await page.goto(
+      `${stack.portalUrl}/callback/local?error=access_denied&error_description=User+cancelled+login&state=from-another-tab`,
+    );
+    const alert = page.getByRole('alert').filter({ hasText: 'access_denied' });
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = await alert.textContent();
+    expect(text).toContain('The realm answered access_denied');
+    expect(text).toContain('User cancelled login');
+    expect(text).toContain('This tab has no record of starting that sign-in');
+    expect(text).not.toContain('This sign-in response is stale');
+    await saveScreen(page, 'signin-stale-state-realm-error', alert);
+  });
+
+  it('states no failure time in the login events help when nothing failed', async () => {
+    const { page, stack } = session;
+    await page.goto(stack.portalUrl);
+    await page.getByText("Sign-in failed? Find the cause in the realm's Login events").click();
+    const steps = page.locator('ol.steps li');
+    await expect
+      .poll(() => steps.first().textContent())
+      .toContain('with the client "abrumet-portal" failed.');
+    expect(await steps.first().textContent()).not.toMatch(/failed at/);
+    expect(await page.locator('ol.steps').textContent()).toContain('Date from the day it happened');
+    await saveScreen(
+      page,
+      'login-help-no-failure',
+      page
+        .locator('details')
+        .filter({ hasText: "Sign-in failed? Find the cause in the realm's Login events" }),
+    );
+  });
+});
