@@ -170,7 +170,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   });
   rememberGrantErrors(provider);
   provider.use(cors(portalOrigins));
-  provider.use(keycloakAnswers({ portalOrigins, refreshTokenTtl }));
+  provider.use(keycloakAnswers(provider, { portalOrigins, refreshTokenTtl, endSession: adapter.endSession }));
   provider.use(userinfoEndpoint({ path: '/protocol/openid-connect/userinfo', issuer, publicKey, provider }));
   provider.use(
     loginActions({ provider, path: loginActionsPath, publicPath: `${realmPath}${loginActionsPath}` }),

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
-import type { Middleware, Provider } from 'oidc-provider';
+import type { KoaContext, Middleware, Provider } from 'oidc-provider';
 
 /**
  * What makes the embedded IdP answer like Keycloak 26 where oidc-provider's own words differ, found
@@ -9,6 +10,17 @@ import type { Middleware, Provider } from 'oidc-provider';
  */
 
 const TOKEN_PATH = '/protocol/openid-connect/token';
+const REVOKE_PATH = '/protocol/openid-connect/revoke';
+const maxFormBytes = 16 * 1024;
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > maxFormBytes) throw new Error('revocation request too large');
+  }
+  return new URLSearchParams(body);
+}
 const REFUSAL = 'keycloakRefusal';
 
 /** Keycloak's `error_description` for a refused grant, from oidc-provider's internal reason. */
@@ -64,11 +76,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export interface KeycloakAnswersOptions {
   portalOrigins: readonly string[];
   refreshTokenTtl: number;
+  /** Ends one realm session by its uid. */
+  endSession(uid: string): void;
 }
 
-export function keycloakAnswers({ portalOrigins, refreshTokenTtl }: KeycloakAnswersOptions): Middleware {
+/**
+ * RFC 7009 revocation as Keycloak 26 does it for a refresh token: the realm session behind it
+ * ends (the next refresh says "Session not active", the next sign-in asks for the password). Any
+ * other token: 200, as RFC 7009 §2.2 allows for tokens the server does not keep.
+ */
+async function revoke(ctx: KoaContext, provider: Provider, endSession: (uid: string) => void) {
+  const form = await readForm(ctx.req);
+  const value = form.get('token') ?? '';
+  const token =
+    value === '' ? undefined : await provider.RefreshToken.find(value, { ignoreExpiration: true });
+  if (token?.sessionUid !== undefined) endSession(token.sessionUid);
+  ctx.status = 200;
+  ctx.body = '';
+}
+
+export function keycloakAnswers(
+  provider: Provider,
+  { portalOrigins, refreshTokenTtl, endSession }: KeycloakAnswersOptions,
+): Middleware {
   return async (ctx, next) => {
     const origin = ctx.get('Origin');
+    if (ctx.path === REVOKE_PATH && ctx.method === 'POST') {
+      if (origin !== '' && !portalOrigins.includes(origin)) {
+        ctx.status = 403;
+        ctx.body = { error: 'Invalid origin' };
+        return;
+      }
+      await revoke(ctx, provider, endSession);
+      return;
+    }
     if (
       ctx.path === TOKEN_PATH &&
       ctx.method === 'POST' &&

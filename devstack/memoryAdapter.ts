@@ -32,6 +32,8 @@ export interface MemoryAdapter {
   (model: string): Adapter;
   /** Ends every IdP session of an account, as an admin's "Sign out" of a user does in Keycloak. */
   endSessionsOf(accountId: string): number;
+  /** Ends one IdP session, by its uid (the `sid` of its tokens). */
+  endSession(uid: string): void;
 }
 
 export function memoryAdapter(): MemoryAdapter {
@@ -72,6 +74,12 @@ export function memoryAdapter(): MemoryAdapter {
       }
     }
     return ended;
+  };
+
+  const endSession = (uid: string): void => {
+    const id = sessionIdByUid.get(uid);
+    if (id !== undefined) entries.delete(`Session:${id}`);
+    sessionIdByUid.delete(uid);
   };
 
   const adapterFor = (model: string): Adapter => {
@@ -116,5 +124,5 @@ export function memoryAdapter(): MemoryAdapter {
       },
     };
   };
-  return Object.assign(adapterFor, { endSessionsOf });
+  return Object.assign(adapterFor, { endSessionsOf, endSession });
 }

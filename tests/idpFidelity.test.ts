@@ -121,6 +121,13 @@ describe('the embedded IdP answers like Keycloak', () => {
   });
 });
 
+describe('revocation', () => {
+  it('revokes a refresh token the same way, and the realm session with it', async () => {
+    const { embedded: e, keycloak: k } = await both(probe.revokedRefreshToken);
+    expect(e).toEqual(k);
+  });
+});
+
 describe('known differences, pinned', () => {
   it('issues opaque refresh tokens where Keycloak issues JWTs with typ "Refresh"', async () => {
     const { embedded: e, keycloak: k } = await both((target) => probe.signInAs(target));

@@ -300,3 +300,29 @@ export async function rpLogout(target: ProbeTarget) {
     refreshAfterLogout: (await answer(await refresh(target, tokens.refresh_token ?? ''))).status,
   };
 }
+
+/** RFC 7009 revocation of the refresh token: what is left of the realm's browser session after it. */
+export async function revokedRefreshToken(target: ProbeTarget) {
+  const jar = new CookieJar();
+  const { code, codeVerifier } = await authorize({ ...client(target), ...therapist, jar });
+  const tokens = (await (
+    await tokenRequest(target, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: codeVerifier,
+    })
+  ).json()) as TokenResponse;
+  const revoked = await fetch(oidc(target, '/revoke'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: portal },
+    body: new URLSearchParams({ token: tokens.refresh_token ?? '', client_id: clientId }),
+  });
+  const again = await authorize({ ...client(target), ...therapist, jar });
+  return {
+    revoked: revoked.status,
+    refreshAfterwards: await answer(await refresh(target, tokens.refresh_token ?? '')),
+    nextSignInAsksForPassword: again.loginPageShown,
+  };
+}
