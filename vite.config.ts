@@ -18,7 +18,9 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
+  // One stylesheet, linked from index.html: lazily loaded views then insert no <link> of their own
+  // (Vite's preload helper did, on the way to the first token), and nothing restyles when they land.
+  build: { target: 'es2022', sourcemap: false, cssCodeSplit: false },
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [

@@ -1,16 +1,18 @@
+// First, before anything else is evaluated: start fetching what the page needs (earlyStart.ts).
+import './app/earlyStart.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { configLoading } from './app/earlyStart.ts';
 import { ConfigErrorPage } from './config/ConfigErrorPage.tsx';
-import { loadConfig } from './config/loadConfig.ts';
 import './app/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
-const result = await loadConfig();
+const result = await configLoading;
 root.render(
   <StrictMode>
     <ErrorBoundary>

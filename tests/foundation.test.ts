@@ -9,7 +9,9 @@ describe('the portal on the local stack', () => {
   it('signs a therapist in, shows who and the token, and cleans the callback URL', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await expect.poll(() => page.getByText('Signed in as').textContent()).toContain('therapist');
+    await expect
+      .poll(() => page.getByRole('banner').getByText('Signed in as').textContent())
+      .toContain('therapist');
     const token = await page.getByTestId('raw-token').first().textContent();
     expect(token?.split('.')).toHaveLength(3);
     expect(new URL(page.url()).search).toBe('');
@@ -19,7 +21,7 @@ describe('the portal on the local stack', () => {
   it('keeps tokens out of localStorage', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByText('Signed in as').waitFor();
+    await page.getByRole('banner').getByText('Signed in as').waitFor();
     const token = (await page.getByTestId('raw-token').first().textContent()) ?? '';
     const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     const tabStorage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
@@ -66,7 +68,7 @@ describe('the portal on the local stack', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-    expect(await page.getByText('Signed in as').count()).toBe(0);
+    expect(await page.getByRole('banner').getByText('Signed in as').count()).toBe(0);
   });
 
   it('lists every configuration problem instead of a blank page', async () => {

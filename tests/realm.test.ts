@@ -32,7 +32,7 @@ const session = setupBrowserSession({
 });
 
 const shownToken = (page: Page) => page.getByTestId('raw-token').first().textContent();
-const signedInAs = (page: Page) => page.getByText('Signed in as').first().textContent();
+const signedInAs = (page: Page) => page.getByRole('banner').getByText('Signed in as').textContent();
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
 
 describe('environments', () => {

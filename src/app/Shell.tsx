@@ -12,9 +12,8 @@ import { useTokenModel } from '../token/useTokenModel.ts';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
+import { useSignedInViews } from './signedInViews.ts';
 
-const TokenPanel = lazyNamed(() => import('../token/TokenPanel.tsx'), 'TokenPanel');
-const RequestPane = lazyNamed(() => import('../request/RequestPane.tsx'), 'RequestPane');
 const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
 const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'LoginErrorHelp');
 const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
@@ -43,6 +42,7 @@ export function Shell({ config, environment }: ShellProps) {
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
   const signedOut = !auth.isLoading && !user;
+  const signedIn = useSignedInViews(Boolean(user && tokens));
   const { abandoned, dismiss } = useAbandonedSignIn(
     auth.settings.stateStore,
     signedOut && !cameFromCallback && !signInError,
@@ -88,15 +88,30 @@ export function Shell({ config, environment }: ShellProps) {
             <SessionEnded failure={refreshFailure} />
           </Suspense>
         ) : user && tokens ? (
-          <Suspense fallback={<p className="muted">Loading the token view…</p>}>
-            <SectionNav />
-            <div id="token-view" className="section-anchor">
-              <TokenPanel user={user} environment={environment} session={session} tokens={tokens} />
-            </div>
-            <div id="request-view" className="section-anchor">
-              <RequestPane environment={environment} tokens={tokens} />
-            </div>
-          </Suspense>
+          signedIn.kind === 'ready' ? (
+            <>
+              <SectionNav />
+              <div id="token-view" className="section-anchor">
+                <signedIn.views.TokenPanel
+                  user={user}
+                  environment={environment}
+                  session={session}
+                  tokens={tokens}
+                />
+              </div>
+              <div id="request-view" className="section-anchor">
+                <signedIn.views.RequestPane environment={environment} tokens={tokens} />
+              </div>
+            </>
+          ) : signedIn.kind === 'failed' ? (
+            <p className="card card--error" role="alert">
+              {signedIn.message} Check the network, then reload the page.
+            </p>
+          ) : (
+            <p className="muted" role="status">
+              Loading the token view…
+            </p>
+          )
         ) : (
           <Suspense fallback={<SignInPanel environment={environment} />}>
             <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />

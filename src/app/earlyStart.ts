@@ -1,0 +1,14 @@
+import { expectsSignedInPage } from '../auth/expectsSignedInPage.ts';
+import { loadConfig } from '../config/loadConfig.ts';
+import { loadSignedInViews } from './signedInViews.ts';
+
+/**
+ * What the page needs from the network, started before the rest of the app's code is evaluated:
+ * main.tsx imports this module first, and ES modules evaluate in import order, so config.json and
+ * (when a signed-in page is coming) the signed-in views' chunks are on their way while React, the
+ * OIDC libraries and the app are still being evaluated.
+ */
+export const configLoading = loadConfig();
+
+// A failure here is shown (and retried) where the views are needed: useSignedInViews.
+if (expectsSignedInPage(window.location, window.sessionStorage)) loadSignedInViews().catch(() => {});
