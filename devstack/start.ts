@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { createServer as createVite } from 'vite';
-import { createApi } from './api.ts';
+import { createApi } from './api/createApi.ts';
+import { users } from './idp/users.ts';
 import { cacheRoot } from './keycloak/distribution.ts';
 import { createKeycloak, type KeycloakOptions } from './keycloak/keycloak.ts';
 import { localConfig } from './localConfig.ts';
-import { users } from './users.ts';
 
 /**
  * `npm start`: the local IdP, the demo API and the portal (Vite dev server), wired to each other.
@@ -68,7 +68,7 @@ async function startRealm(registration: KeycloakOptions, port: number): Promise<
     };
   }
   // Imported here: oidc-provider warns about Node 20 as soon as it loads.
-  const { createIdp } = await import('./idp.ts');
+  const { createIdp } = await import('./idp/createIdp.ts');
   return createIdp({
     port,
     portalOrigins: [...registration.portalOrigins],

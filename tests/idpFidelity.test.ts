@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdp, type Idp } from '../devstack/idp.ts';
+import { createIdp, type Idp } from '../devstack/idp/createIdp.ts';
 import { keycloakAdmin } from '../devstack/keycloak/admin.ts';
 import { PORTAL_CLIENT_ID } from '../devstack/keycloak/realm.ts';
 import { testPortal } from '../devstack/testing/testPortal.ts';

@@ -1,4 +1,4 @@
-import type { IdpOptions } from '../idp.ts';
+import type { IdpOptions } from '../idp/createIdp.ts';
 
 const origin = 'http://127.0.0.1:5173';
 

@@ -1,5 +1,5 @@
-import { createApi } from '../../devstack/api.ts';
-import { createIdp } from '../../devstack/idp.ts';
+import { createApi } from '../../devstack/api/createApi.ts';
+import { createIdp } from '../../devstack/idp/createIdp.ts';
 import { type KeycloakAdmin, keycloakAdmin } from '../../devstack/keycloak/admin.ts';
 import { PORTAL_CLIENT_ID } from '../../devstack/keycloak/realm.ts';
 import { localConfig } from '../../devstack/localConfig.ts';

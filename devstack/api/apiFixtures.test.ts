@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, createApi } from './api.ts';
-import { createIdp, type Idp } from './idp.ts';
-import { signIn, type TokenResponse } from './testing/signIn.ts';
-import { testPortal } from './testing/testPortal.ts';
+import { createIdp, type Idp } from '../idp/createIdp.ts';
+import { signIn, type TokenResponse } from '../testing/signIn.ts';
+import { testPortal } from '../testing/testPortal.ts';
+import { type Api, createApi } from './createApi.ts';
 
 const { origin: portal, clientId, redirectUri } = testPortal;
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
-import type { KoaContext, Middleware, Provider } from 'oidc-provider';
+import type { KoaContextWithOIDC, Provider } from 'oidc-provider';
+import type { IdpMiddleware } from './middleware.ts';
 
 /**
  * What makes the embedded IdP answer like Keycloak 26 where oidc-provider's own words differ, found
@@ -59,10 +60,9 @@ interface Refusal {
  */
 async function keycloakDescription(provider: Provider, { detail, refreshToken }: Refusal) {
   if (/refresh token not found/.test(detail) && typeof refreshToken === 'string') {
-    const token = await provider.RefreshToken.find(refreshToken, {
-      ignoreExpiration: true,
-      ignoreSessionBinding: true,
-    });
+    // ignoreSessionBinding exists in oidc-provider 9 (lib/models/token_helpers.js) but not in its types.
+    const options = { ignoreExpiration: true, ignoreSessionBinding: true } as { ignoreExpiration: boolean };
+    const token = await provider.RefreshToken.find(refreshToken, options);
     if (token?.isExpired) return 'Token is not active';
     if (token !== undefined) return 'Session not active';
   }
@@ -85,7 +85,7 @@ export interface KeycloakAnswersOptions {
  * ends (the next refresh says "Session not active", the next sign-in asks for the password). Any
  * other token: 200, as RFC 7009 §2.2 allows for tokens the server does not keep.
  */
-async function revoke(ctx: KoaContext, provider: Provider, endSession: (uid: string) => void) {
+async function revoke(ctx: KoaContextWithOIDC, provider: Provider, endSession: (uid: string) => void) {
   const form = await readForm(ctx.req);
   const value = form.get('token') ?? '';
   const token =
@@ -98,7 +98,7 @@ async function revoke(ctx: KoaContext, provider: Provider, endSession: (uid: str
 export function keycloakAnswers(
   provider: Provider,
   { portalOrigins, refreshTokenTtl, endSession }: KeycloakAnswersOptions,
-): Middleware {
+): IdpMiddleware {
   return async (ctx, next) => {
     const origin = ctx.get('Origin');
     if (ctx.path === REVOKE_PATH && ctx.method === 'POST') {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Configuration, errors, type Grant, type KoaContext } from 'oidc-provider';
+import { type Client, type Configuration, errors, type Grant, type KoaContextWithOIDC } from 'oidc-provider';
 import { idpPages } from './idpPages.ts';
 import { keycloakClaims } from './keycloakClaims.ts';
 import type { MemoryAdapter } from './memoryAdapter.ts';
@@ -25,7 +25,7 @@ export interface IdpSettings {
 }
 
 /** Keycloak's words on its error page for the authorization request errors a portal meets. */
-function keycloakErrorPage(out: Record<string, unknown>): string {
+function keycloakErrorPage(out: { error?: string | undefined }): string {
   if (out.error === 'invalid_client') return 'Client not found.';
   if (out.error === 'invalid_redirect_uri' || out.error === 'redirect_uri_mismatch') {
     return 'Invalid parameter: redirect_uri';
@@ -53,8 +53,12 @@ const sessionTtl = 10 * 60 * 60; // Keycloak's default "SSO Session Max"
 /** oidc-provider configuration that makes it answer like a Keycloak realm with one public client. */
 export function idpConfiguration(settings: IdpSettings): Configuration {
   const { clientId, portalOrigins, accessTokenTtl, refreshTokenTtl, audience, resource } = settings;
-  const sameClient = async (_ctx: KoaContext, client: { clientId: string }, token: { clientId: string }) =>
-    token.clientId === client.clientId;
+  // A public client may introspect and revoke its own tokens only.
+  const sameClient = async (
+    _ctx: KoaContextWithOIDC,
+    client: Client,
+    token: { clientId?: string | undefined },
+  ) => token.clientId === client.clientId;
 
   return {
     adapter: settings.adapter,
@@ -94,14 +98,19 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
       if (user === undefined) return undefined;
       return {
         accountId: user.sub,
-        claims: (use) => ({ ...userClaims(user), ...(use === 'id_token' ? { typ: 'ID' } : {}) }),
+        claims: (use: string) => ({
+          sub: user.sub,
+          ...userClaims(user),
+          ...(use === 'id_token' ? { typ: 'ID' } : {}),
+        }),
       };
     },
     // A first-party client: grant whatever it asks for, so no consent screen ever shows.
     async loadExistingGrant(ctx) {
       const { oidc: context } = ctx;
       const { client, session } = context;
-      if (client === undefined || session.accountId === undefined) return undefined;
+      // No browser session (e.g. a grant without one) or nobody signed in: nothing to grant.
+      if (client === undefined || session?.accountId === undefined) return undefined;
       const grantId = context.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const existing = grantId === undefined ? undefined : await context.provider.Grant.find(grantId);
       const grant: Grant =
@@ -110,15 +119,17 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
           : new context.provider.Grant({ accountId: session.accountId, clientId: client.clientId });
       grant.addOIDCScope([...context.requestParamOIDCScopes].join(' '));
       if (context.requestParamClaims.size > 0) grant.addOIDCClaims([...context.requestParamClaims]);
-      for (const [indicator, server] of Object.entries(context.resourceServers)) {
+      for (const [indicator, server] of Object.entries(context.resourceServers ?? {})) {
         grant.addResourceScope(indicator, server.scope);
       }
       await grant.save();
       return grant;
     },
     async extraTokenClaims(ctx, token) {
+      // Client credentials tokens have no user (the devstack issues none yet).
+      if (!('accountId' in token)) return undefined;
       const user = users.find((candidate) => candidate.sub === token.accountId);
-      if (user === undefined) return undefined;
+      if (user === undefined || token.clientId === undefined) return undefined;
       const { entities } = ctx.oidc;
       return keycloakClaims({
         user,

@@ -1,10 +1,10 @@
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdp, type Idp } from './idp.ts';
-import { authorize } from './testing/authorize.ts';
-import { signIn } from './testing/signIn.ts';
-import { testPortal } from './testing/testPortal.ts';
-import { tokenRequest } from './testing/tokenRequest.ts';
+import { authorize } from '../testing/authorize.ts';
+import { signIn } from '../testing/signIn.ts';
+import { testPortal } from '../testing/testPortal.ts';
+import { tokenRequest } from '../testing/tokenRequest.ts';
+import { createIdp, type Idp } from './createIdp.ts';
 import { users } from './users.ts';
 
 const { origin: portal, otherOrigin, clientId, redirectUri } = testPortal;

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
+import { corsHeaders } from '../corsHeaders.ts';
+import { listen } from '../listen.ts';
 import { type ApiExchange, apiExchange } from './apiExchange.ts';
 import { apiFixtures } from './apiFixtures.ts';
 import { bearerVerifier } from './bearerVerifier.ts';
-import { corsHeaders } from './corsHeaders.ts';
-import { listen } from './listen.ts';
 import { patientStore } from './patientStore.ts';
 
 export interface ApiOptions {

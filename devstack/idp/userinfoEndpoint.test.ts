@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdp, type Idp } from './idp.ts';
-import { signIn } from './testing/signIn.ts';
-import { testPortal } from './testing/testPortal.ts';
+import { signIn } from '../testing/signIn.ts';
+import { testPortal } from '../testing/testPortal.ts';
+import { createIdp, type Idp } from './createIdp.ts';
 import { users } from './users.ts';
 
 const { origin: portal, clientId, redirectUri } = testPortal;

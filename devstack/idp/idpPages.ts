@@ -98,7 +98,7 @@ ${withLogout}
     return page('Signed out of abrumet', '<h1>You are logged out</h1>');
   },
 
-  error(message: string, details: Readonly<Record<string, unknown>> = {}): string {
+  error(message: string, details: object = {}): string {
     const rows = Object.entries(details)
       .filter(([, value]) => value !== undefined && value !== '')
       .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(value)}</dd>`)

@@ -1,10 +1,10 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdp, type Idp } from './idp.ts';
-import { authorize } from './testing/authorize.ts';
-import { CookieJar } from './testing/cookieJar.ts';
-import { testPortal } from './testing/testPortal.ts';
-import { tokenRequest } from './testing/tokenRequest.ts';
+import { authorize } from '../testing/authorize.ts';
+import { CookieJar } from '../testing/cookieJar.ts';
+import { testPortal } from '../testing/testPortal.ts';
+import { tokenRequest } from '../testing/tokenRequest.ts';
+import { createIdp, type Idp } from './createIdp.ts';
 import { users } from './users.ts';
 
 const { origin: portal, clientId, redirectUri } = testPortal;

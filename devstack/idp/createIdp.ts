@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
-import { type Middleware, Provider } from 'oidc-provider';
-import { corsHeaders } from './corsHeaders.ts';
+import { Provider } from 'oidc-provider';
+import { corsHeaders } from '../corsHeaders.ts';
+import { listen } from '../listen.ts';
 import { idpConfiguration } from './idpConfiguration.ts';
 import { keycloakAnswers, rememberGrantErrors } from './keycloakAnswers.ts';
-import { listen } from './listen.ts';
 import { loginActions } from './loginActions.ts';
 import { memoryAdapter } from './memoryAdapter.ts';
+import type { IdpMiddleware } from './middleware.ts';
 import { userinfoEndpoint } from './userinfoEndpoint.ts';
 import { users } from './users.ts';
 
@@ -53,7 +54,7 @@ const anyOriginPaths = new Set([
  * revocation and introspection endpoints. Setting the headers before oidc-provider runs makes it
  * skip its own CORS. Also Keycloak's no-referrer and nosniff on everything.
  */
-function cors(portalOrigins: readonly string[]): Middleware {
+function cors(portalOrigins: readonly string[]): IdpMiddleware {
   return async (ctx, next) => {
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Content-Type-Options', 'nosniff');

@@ -1,5 +1,6 @@
 import { jwtVerify } from 'jose';
-import type { Middleware, Provider } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { IdpMiddleware } from './middleware.ts';
 import { userClaims } from './userClaims.ts';
 import { users } from './users.ts';
 
@@ -19,7 +20,12 @@ export interface UserinfoEndpointOptions {
  * devstack answers userinfo itself, before oidc-provider sees the request, in Keycloak 26's words:
  * a refusal is 401 with an empty body and the reason only in WWW-Authenticate (RFC 6750 §3).
  */
-export function userinfoEndpoint({ path, issuer, publicKey, provider }: UserinfoEndpointOptions): Middleware {
+export function userinfoEndpoint({
+  path,
+  issuer,
+  publicKey,
+  provider,
+}: UserinfoEndpointOptions): IdpMiddleware {
   return async (ctx, next) => {
     if (ctx.path !== path || (ctx.method !== 'GET' && ctx.method !== 'POST')) {
       await next();

@@ -3,12 +3,16 @@ import {
   errors,
   type Interaction,
   type InteractionResults,
-  type KoaContext,
-  type Middleware,
+  type KoaContextWithOIDC,
   type Provider,
 } from 'oidc-provider';
 import { idpPages } from './idpPages.ts';
+import type { IdpMiddleware } from './middleware.ts';
 import { users } from './users.ts';
+
+/** The strings of a list oidc-provider describes only as `unknown` (prompt details). */
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 export interface LoginActionsOptions {
   provider: Provider;
@@ -29,7 +33,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-function showError(ctx: KoaContext, status: number, message: string) {
+function showError(ctx: KoaContextWithOIDC, status: number, message: string) {
   ctx.status = status;
   ctx.type = 'html';
   ctx.body = idpPages.error(message);
@@ -47,10 +51,14 @@ async function grantEverything(provider: Provider, interaction: Interaction): Pr
     interaction.grantId === undefined ? undefined : await provider.Grant.find(interaction.grantId);
   const grant = existing ?? new provider.Grant({ accountId, clientId: params.client_id });
   const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = prompt.details;
-  if (missingOIDCScope !== undefined) grant.addOIDCScope(missingOIDCScope.join(' '));
-  if (missingOIDCClaims !== undefined) grant.addOIDCClaims(missingOIDCClaims);
-  for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) {
-    grant.addResourceScope(indicator, scopes.join(' '));
+  const scope = strings(missingOIDCScope);
+  if (scope.length > 0) grant.addOIDCScope(scope.join(' '));
+  const claims = strings(missingOIDCClaims);
+  if (claims.length > 0) grant.addOIDCClaims(claims);
+  const resources =
+    typeof missingResourceScopes === 'object' && missingResourceScopes !== null ? missingResourceScopes : {};
+  for (const [indicator, scopes] of Object.entries(resources)) {
+    grant.addResourceScope(indicator, strings(scopes).join(' '));
   }
   const grantId = await grant.save();
   return grantId;
@@ -61,7 +69,7 @@ async function grantEverything(provider: Provider, interaction: Interaction): Pr
  * `/login-actions/<interaction uid>` like Keycloak's. A wrong password re-renders the form with
  * Keycloak's message and HTTP 200, as Keycloak does.
  */
-export function loginActions({ provider, path, publicPath }: LoginActionsOptions): Middleware {
+export function loginActions({ provider, path, publicPath }: LoginActionsOptions): IdpMiddleware {
   const pattern = new RegExp(`^${path}/([A-Za-z0-9_-]+)$`);
   return async (ctx, next) => {
     const uid = pattern.exec(ctx.path)?.[1];

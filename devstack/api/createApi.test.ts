@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, createApi } from './api.ts';
-import { createIdp, type Idp } from './idp.ts';
-import { signIn, type TokenResponse } from './testing/signIn.ts';
-import { testPortal } from './testing/testPortal.ts';
+import { createIdp, type Idp } from '../idp/createIdp.ts';
+import { signIn, type TokenResponse } from '../testing/signIn.ts';
+import { testPortal } from '../testing/testPortal.ts';
+import { type Api, createApi } from './createApi.ts';
 
 const { origin: portal, otherOrigin, clientId, redirectUri } = testPortal;
 const bareChallenge = 'Bearer realm="abrumet"';
