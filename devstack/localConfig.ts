@@ -8,7 +8,7 @@ interface LocalStackUrls {
 
 type Json = Record<string, unknown>;
 
-const CONFIG_PATH = fileURLToPath(new URL('../public/config.json', import.meta.url));
+export const CONFIG_PATH = fileURLToPath(new URL('../public/config.json', import.meta.url));
 
 /**
  * public/config.json with its `local` environment pointed at the running devstack, so the local
@@ -26,4 +26,25 @@ export function localConfig({ issuer, apiUrl }: LocalStackUrls, path = CONFIG_PA
     };
   });
   return { ...config, environments };
+}
+
+/** What public/config.json itself says about the Local environment (npm start reports overrides). */
+export function readLocalConfigFile(
+  path = CONFIG_PATH,
+): { authority?: string; apiBaseUrl?: string } | undefined {
+  try {
+    const config = JSON.parse(readFileSync(path, 'utf8')) as Json;
+    const local = (config.environments as Json[] | undefined)?.find(
+      (environment) => environment.id === 'local',
+    );
+    if (local === undefined) return undefined;
+    const api = local.api as Json | undefined;
+    return {
+      ...(typeof local.authority === 'string' ? { authority: local.authority } : {}),
+      ...(typeof api?.baseUrl === 'string' ? { apiBaseUrl: api.baseUrl } : {}),
+    };
+  } catch {
+    // An unreadable file is reported by the portal itself, on its configuration page.
+    return undefined;
+  }
 }

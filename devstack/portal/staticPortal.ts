@@ -1,14 +1,15 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { listen } from './listen.ts';
+import { listen } from '../listen.ts';
+import { parseConfig, securityHeaders } from './securityHeaders.ts';
 
-interface PortalOptions {
+export interface PortalOptions {
   /** The built portal (vite build output). */
   root: string;
   port?: number;
   /** Served as /config.json; read on every request so it can name servers started later. */
-  config: () => object;
+  config: () => string;
   /** Origins the page may fetch besides those in the config (CSP connect-src). */
   extraConnectOrigins?: string[];
 }
@@ -23,40 +24,28 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Every origin config.json names (realms and APIs): the only places the page may connect to. */
-export function configOrigins(config: object): string[] {
-  const origins = new Set<string>();
-  const visit = (value: unknown, key = ''): void => {
-    if (typeof value === 'string' && /^(authority|baseUrl)$|Origins$/.test(key)) {
-      const origin = URL.parse(value)?.origin;
-      if (origin && origin !== 'null') origins.add(origin);
-    } else if (Array.isArray(value)) for (const item of value) visit(item, key);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
-  };
-  visit(config);
-  return [...origins];
-}
-
 /**
  * Serves the production build the way a static host should (README: Deployment): SPA fallback for
  * the callback paths, a strict CSP without inline script, and no referrer.
  */
-export async function createPortal({ root, port = 0, config, extraConnectOrigins = [] }: PortalOptions) {
+export async function createStaticPortal({
+  root,
+  port = 0,
+  config,
+  extraConnectOrigins = [],
+}: PortalOptions) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://portal').pathname);
     const current = config();
-    const connect = ["'self'", ...configOrigins(current), ...extraConnectOrigins].join(' ');
-    res.setHeader(
-      'Content-Security-Policy',
-      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; ` +
-        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    );
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(
+      securityHeaders(parseConfig(current), { extraConnectOrigins }),
+    )) {
+      res.setHeader(name, value);
+    }
     if (path === '/config.json') {
       res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(current));
+      res.end(current);
       return;
     }
     const file = normalize(join(base, path));
