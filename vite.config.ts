@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { keycloakProject } from './tests/support/keycloakProject.ts';
+import { optionalSuites } from './tests/support/optionalSuites.ts';
 
 const browserTests = {
   environment: 'node' as const,
@@ -11,7 +11,7 @@ const browserTests = {
   fileParallelism: false,
 };
 
-const keycloak = process.env.VITEST ? keycloakProject() : { enabled: false as const, reason: '' };
+const optional = process.env.VITEST ? optionalSuites() : { keycloak: false, nginx: false };
 
 // One build serves every environment: public/config.json is fetched at run time, never bundled.
 export default defineConfig({
@@ -46,18 +46,19 @@ export default defineConfig({
           name: 'browser',
           ...browserTests,
           // Compares the embedded IdP with a real Keycloak: only in the Keycloak project.
-          exclude: ['tests/idpFidelity.test.ts'],
+          exclude: ['tests/idpFidelity.test.ts', ...(optional.nginx ? [] : ['tests/deploy.test.ts'])],
           globalSetup: ['./tests/support/buildPortal.ts'],
         },
       },
-      ...(keycloak.enabled
+      ...(optional.keycloak
         ? [
             {
               test: {
                 // The same browser tests, and the IdP fidelity probes, against a real Keycloak.
                 name: 'browser-keycloak',
                 ...browserTests,
-                exclude: ['tests/architecture.test.ts', 'tests/sizeBudget.test.ts'],
+                // The deployment does not depend on the IdP: it runs in the "browser" project only.
+                exclude: ['tests/architecture.test.ts', 'tests/sizeBudget.test.ts', 'tests/deploy.test.ts'],
                 env: { ABRUMET_TEST_IDP: 'keycloak' },
                 globalSetup: ['./tests/support/buildPortal.ts', './tests/support/keycloakServer.ts'],
                 // After the other projects: Keycloak and Chromium would fight for two cores.

@@ -8,7 +8,11 @@ import type { KeycloakAccess, RealmFactory } from './realms.ts';
 type Json = Record<string, unknown>;
 
 /** A portal of the stack: the production build served statically, or the Vite dev server. */
-export type PortalSpec = { kind: 'static'; root: string; port?: number } | { kind: 'dev'; port: number };
+export type PortalSpec =
+  | { kind: 'static'; root: string; port?: number }
+  | { kind: 'dev'; port: number }
+  /** Served by something else (a real nginx in tests/deploy.test.ts), which reads configText(). */
+  | { kind: 'external'; url: string };
 
 export interface StackOptions {
   /** Which realm: embeddedRealm(), newKeycloakRealm(), runningKeycloakRealm(...) (devstack/realms.ts). */
@@ -38,6 +42,8 @@ export interface Stack {
   keycloak?: KeycloakAccess;
   /** Ends every realm session of a user, as an admin does. */
   endSessions(username: string): Promise<void>;
+  /** The config.json the portals serve right now. */
+  configText(): string;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,10 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   try {
     const portalUrls: string[] = [];
     for (const spec of options.portals) {
+      if (spec.kind === 'external') {
+        portalUrls.push(spec.url);
+        continue;
+      }
       const portal =
         spec.kind === 'dev'
           ? await createDevPortal({ port: spec.port, config })
@@ -94,6 +104,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       notes: realm.notes,
       ...(realm.keycloak ? { keycloak: realm.keycloak } : {}),
       endSessions: realm.endSessions,
+      configText: config,
       close: closeAll,
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import {
   createStack,
   type Stack as LocalStack,
   type StackOptions as LocalStackOptions,
+  type PortalSpec,
 } from '../../devstack/stack.ts';
 import { testDist } from './buildPortal.ts';
 import { type IdpKind, runningKeycloak, testIdp } from './idpUnderTest.ts';
@@ -23,6 +24,8 @@ export interface StackOptions
   idp?: IdpKind;
   /** More built apps served on their own origins, registered like the portal (the bench's bare app). */
   extraPortals?: Array<{ root: string }>;
+  /** The portal is served by someone else at this origin (a real nginx), reading stack.configText(). */
+  externalPortal?: string;
 }
 
 /**
@@ -31,14 +34,15 @@ export interface StackOptions
  * (started once by tests/support/keycloakServer.ts), on free ports of 127.0.0.1.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const { root, idp = testIdp(), extraPortals = [], ...rest } = options;
+  const { root, idp = testIdp(), extraPortals = [], externalPortal, ...rest } = options;
+  const portals: PortalSpec[] = [
+    externalPortal ? { kind: 'external', url: externalPortal } : { kind: 'static', root: root ?? testDist() },
+    ...extraPortals.map((portal) => ({ kind: 'static' as const, root: portal.root })),
+  ];
   const stack = await createStack({
     ...rest,
     realm: idp === 'keycloak' ? runningKeycloakRealm(runningKeycloak()) : embeddedRealm(),
-    portals: [{ root: root ?? testDist() }, ...extraPortals].map((portal) => ({
-      kind: 'static' as const,
-      root: portal.root,
-    })),
+    portals,
   });
   return { ...stack, idp };
 }

@@ -1,5 +1,5 @@
 import type { Reporter, TestModule } from 'vitest/node';
-import { SKIPPED_KEY } from './keycloakProject.ts';
+import { SKIPPED_KEY } from './optionalSuites.ts';
 
 /** Prints the one closing line CI reads: `N passed, N failed`, totalling every project. */
 export default class SummaryReporter implements Reporter {
