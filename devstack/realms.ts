@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { PORTAL_CLIENT_ID, SERVICE_CLIENT_ID } from './clients.ts';
 import { keycloakAdmin } from './keycloak/admin.ts';
 import { cacheRoot } from './keycloak/distribution.ts';
 import { createKeycloak } from './keycloak/keycloak.ts';
-import { PORTAL_CLIENT_ID } from './keycloak/realm.ts';
 
 /** Where the local stack's portals live, for the realm to register them (the client's URIs). */
 export interface Registration {
@@ -28,6 +28,8 @@ export interface Realm {
   notes: string[];
   /** The real Keycloak's admin API and console, when the realm is one. */
   keycloak?: KeycloakAccess;
+  /** The confidential client of the client credentials flow and its secret, when known. */
+  serviceClient?: { clientId: string; secret: string };
   close(): Promise<void>;
 }
 
@@ -48,7 +50,13 @@ export const embeddedRealm =
     // Imported here: oidc-provider warns about Node 20 as soon as it loads.
     const { createIdp } = await import('./idp/createIdp.ts');
     const idp = await createIdp({ port, ...registrationOf(registration) });
-    return { issuer: idp.issuer, endSessions: idp.endSessions, notes: [], close: idp.close };
+    return {
+      issuer: idp.issuer,
+      endSessions: idp.endSessions,
+      notes: [],
+      serviceClient: idp.serviceClient,
+      close: idp.close,
+    };
   };
 
 /** A real Keycloak started for this stack, the realm imported for its portals (npm run start:keycloak). */
@@ -71,6 +79,10 @@ export const newKeycloakRealm =
         `Log     ${logFile}`,
       ],
       keycloak: keycloak,
+      serviceClient: {
+        clientId: SERVICE_CLIENT_ID,
+        secret: await keycloak.admin.clientSecret('abrumet', SERVICE_CLIENT_ID),
+      },
       close: keycloak.close,
     };
   };
@@ -125,6 +137,10 @@ export const runningKeycloakRealm =
       issuer,
       notes,
       keycloak: { admin, adminConsoleUrl, adminCredentials: credentials },
+      serviceClient: {
+        clientId: SERVICE_CLIENT_ID,
+        secret: await admin.clientSecret('abrumet', SERVICE_CLIENT_ID),
+      },
       endSessions: (username) => admin.logoutUser('abrumet', username),
       close: async () => {
         for (const unregister of undo.reverse()) await unregister();

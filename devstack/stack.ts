@@ -40,6 +40,8 @@ export interface Stack {
   /** Banner lines about the realm (npm start). */
   notes: string[];
   keycloak?: KeycloakAccess;
+  /** The confidential client of the client credentials flow and its secret, when known. */
+  serviceClient?: { clientId: string; secret: string };
   /** Ends every realm session of a user, as an admin does. */
   endSessions(username: string): Promise<void>;
   /** The config.json the portals serve right now. */
@@ -103,6 +105,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       apiUrl: api.url,
       notes: realm.notes,
       ...(realm.keycloak ? { keycloak: realm.keycloak } : {}),
+      ...(realm.serviceClient ? { serviceClient: realm.serviceClient } : {}),
       endSessions: realm.endSessions,
       configText: config,
       close: closeAll,

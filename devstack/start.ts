@@ -79,6 +79,10 @@ async function main() {
     `  Realm   ${stack.issuer}`,
     `  API     ${stack.apiUrl}/api/v1/me`,
     ...stack.notes.map((note) => `  ${note}`),
+    ...(stack.serviceClient
+      ? [`  Service ${stack.serviceClient.clientId} / ${stack.serviceClient.secret}  (client credentials)`]
+      : []),
+    `  CLI     abrumet-cli  (device authorization, a public client)`,
     ...localOverrideNote(stack.issuer, stack.apiUrl),
     '',
     '  Test users (username / password):',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_CLIENT_ID } from '../devstack/clients.ts';
 import { createIdp, type Idp } from '../devstack/idp/createIdp.ts';
 import { keycloakAdmin } from '../devstack/keycloak/admin.ts';
-import { PORTAL_CLIENT_ID } from '../devstack/keycloak/realm.ts';
 import { testPortal } from '../devstack/testing/testPortal.ts';
 import * as probe from './support/idpProbes.ts';
 import { runningKeycloak } from './support/idpUnderTest.ts';

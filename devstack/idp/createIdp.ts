@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { Provider } from 'oidc-provider';
+import { DEVICE_CLIENT_ID, SERVICE_CLIENT_ID } from '../clients.ts';
 import { corsHeaders } from '../corsHeaders.ts';
 import { listen } from '../listen.ts';
 import { idpConfiguration } from './idpConfiguration.ts';
@@ -34,10 +36,13 @@ export interface Idp {
   issuer: string;
   /** Ends every realm session of a user, as a Keycloak admin's "Sign out" does. */
   endSessions(username: string): Promise<void>;
+  /** The confidential client of the client credentials flow, with its secret. */
+  serviceClient: { clientId: string; secret: string };
   close(): Promise<void>;
 }
 
 const realmPath = '/auth/realms/abrumet';
+
 const loginActionsPath = '/login-actions';
 const resource = 'urn:abrumet:api';
 
@@ -148,6 +153,9 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   const issuer = `${url}${realmPath}`;
 
   const adapter = memoryAdapter();
+  // The service client's secret: generated per start, never written anywhere (README: the stack
+  // prints it; tests read it from the stack).
+  const serviceClient = { clientId: SERVICE_CLIENT_ID, secret: randomBytes(24).toString('base64url') };
   const refreshTokenTtl = options.refreshTokenTtl ?? 1800;
   const provider = new Provider(
     issuer,
@@ -163,6 +171,8 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
       signingJwk,
       loginActionsPath: `${realmPath}${loginActionsPath}`,
       adapter,
+      serviceClient,
+      deviceClientId: DEVICE_CLIENT_ID,
     }),
   );
   provider.proxy = false;
@@ -195,6 +205,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   return {
     url,
     issuer,
+    serviceClient,
     endSessions: async (username) => {
       const user = users.find((candidate) => candidate.username === username);
       if (user === undefined) throw new Error(`No user ${username} in the embedded realm`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Client, type Configuration, errors, type Grant, type KoaContextWithOIDC } from 'oidc-provider';
 import { idpPages } from './idpPages.ts';
-import { keycloakClaims } from './keycloakClaims.ts';
+import { keycloakClaims, serviceAccountClaims } from './keycloakClaims.ts';
 import type { MemoryAdapter } from './memoryAdapter.ts';
 import { userClaims } from './userClaims.ts';
 import { users } from './users.ts';
@@ -22,6 +22,10 @@ export interface IdpSettings {
   loginActionsPath: string;
   /** Where sessions and tokens live (memory, per IdP). */
   adapter: MemoryAdapter;
+  /** A confidential client whose service account may call the API (client credentials). */
+  serviceClient: { clientId: string; secret: string };
+  /** A public client of the device authorization grant (a command-line tool). */
+  deviceClientId: string;
 }
 
 /** Keycloak's words on its error page for the authorization request errors a portal meets. */
@@ -45,6 +49,8 @@ const routes = {
   revocation: `${oidc}/revoke`,
   introspection: `${oidc}/token/introspect`,
   pushed_authorization_request: `${oidc}/ext/par/request`,
+  device_authorization: `${oidc}/auth/device`,
+  code_verification: '/device',
 };
 
 const grantedScope = 'openid profile email';
@@ -74,6 +80,24 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
         post_logout_redirect_uris: [...settings.postLogoutRedirectUris],
         // Keycloak's ID tokens always carry auth_time.
         require_auth_time: true,
+      },
+      {
+        client_id: settings.serviceClient.clientId,
+        client_name: 'Abrumet service (client credentials)',
+        client_secret: settings.serviceClient.secret,
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      },
+      {
+        client_id: settings.deviceClientId,
+        client_name: 'Abrumet command-line tool (device authorization)',
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+        response_types: [],
+        redirect_uris: [],
       },
     ],
     jwks: { keys: [settings.signingJwk] },
@@ -126,8 +150,8 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
       return grant;
     },
     async extraTokenClaims(ctx, token) {
-      // Client credentials tokens have no user (the devstack issues none yet).
-      if (!('accountId' in token)) return undefined;
+      // Client credentials: Keycloak's token for the client's service account.
+      if (!('accountId' in token)) return serviceAccountClaims(token.clientId ?? '');
       const user = users.find((candidate) => candidate.sub === token.accountId);
       if (user === undefined || token.clientId === undefined) return undefined;
       const { entities } = ctx.oidc;
@@ -174,6 +198,25 @@ export function idpConfiguration(settings: IdpSettings): Configuration {
     },
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      deviceFlow: {
+        enabled: true,
+        charset: 'base-20',
+        mask: '****-****',
+        async userCodeInputSource(ctx, form, _out, error) {
+          ctx.type = 'html';
+          ctx.body = idpPages.deviceCodeInput(form, error !== undefined);
+        },
+        async userCodeConfirmSource(ctx, form, client, _deviceInfo, userCode) {
+          ctx.type = 'html';
+          ctx.body = idpPages.deviceCodeConfirm(form, client.clientName ?? client.clientId, userCode);
+        },
+        async successSource(ctx) {
+          ctx.type = 'html';
+          const client = ctx.oidc.client;
+          ctx.body = idpPages.deviceCodeSuccess(client?.clientName ?? client?.clientId ?? 'The device');
+        },
+      },
       userinfo: { enabled: true },
       introspection: { enabled: true, allowedPolicy: sameClient },
       revocation: { enabled: true, allowedPolicy: sameClient },

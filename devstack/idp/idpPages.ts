@@ -94,6 +94,39 @@ ${withLogout}
     );
   },
 
+  /** Device authorization (RFC 8628): where the user types the code a device shows. */
+  deviceCodeInput(form: string, error: boolean): string {
+    const message = error
+      ? '<p role="alert">Invalid code, please try again.</p>'
+      : '<p>Enter the code provided by your device and click Submit</p>';
+    return page(
+      'Device Login',
+      `<h1>Device Login</h1>
+${message}
+${form.replace('placeholder="Enter code"', 'aria-label="Device code" placeholder="Enter code"')}
+<button type="submit" form="op.deviceInputForm">Submit</button>`,
+    );
+  },
+
+  /** Device authorization: the user confirms which client gets access (Keycloak: "Grant Access"). */
+  deviceCodeConfirm(form: string, clientName: string, userCode: string): string {
+    return page(
+      `Grant Access to ${clientName}`,
+      `<h1>Grant Access to ${escapeHtml(clientName)}</h1>
+<p>Do you grant these access privileges? The device shows the code <code>${escapeHtml(userCode)}</code>.</p>
+${form}
+<button type="submit" form="op.deviceConfirmForm">Yes</button>
+<button type="submit" form="op.deviceConfirmForm" name="abort" value="yes">No</button>`,
+    );
+  },
+
+  deviceCodeSuccess(clientName: string): string {
+    return page(
+      'Device Login Successful',
+      `<h1>Device Login Successful</h1><p>${escapeHtml(clientName)} is signed in. You may close this page.</p>`,
+    );
+  },
+
   loggedOut(): string {
     return page('Signed out of abrumet', '<h1>You are logged out</h1>');
   },

@@ -44,6 +44,7 @@ export function rememberGrantErrors(provider: Provider): void {
     ctx.state[REFUSAL] = {
       detail: error.error_detail ?? '',
       refreshToken: ctx.oidc.params?.refresh_token,
+      clientKnown: ctx.oidc.client !== undefined,
     } satisfies Refusal;
   });
 }
@@ -51,6 +52,8 @@ export function rememberGrantErrors(provider: Provider): void {
 interface Refusal {
   detail: string;
   refreshToken: unknown;
+  /** Whether the client exists (a wrong secret) or not (an unknown client id). */
+  clientKnown: boolean;
 }
 
 /**
@@ -129,7 +132,14 @@ export function keycloakAnswers(
         ctx.body.error === 'invalid_grant' && refusal !== undefined
           ? await keycloakDescription(ctx.oidc.provider, refusal)
           : undefined;
-      if (description !== undefined) {
+      if (ctx.body.error === 'invalid_client') {
+        // Keycloak's words: unauthorized_client for a known client with a wrong secret.
+        const known = refusal?.clientKnown === true;
+        ctx.body = {
+          error: known ? 'unauthorized_client' : 'invalid_client',
+          error_description: 'Invalid client or Invalid client credentials',
+        };
+      } else if (description !== undefined) {
         ctx.body = { ...ctx.body, error_description: description };
       } else if (typeof ctx.body.access_token === 'string') {
         // Keycloak's token response also says how long the refresh token lives and which session.

@@ -39,3 +39,20 @@ export function keycloakClaims({
     email: user.email,
   };
 }
+
+/**
+ * What Keycloak puts in a client credentials token: its service account
+ * (`service-account-<client id>`) and that account's realm roles (here: therapist, so the service
+ * may call the API, as the realm export grants it).
+ */
+export function serviceAccountClaims(clientId: string): Record<string, unknown> {
+  return {
+    typ: 'Bearer',
+    azp: clientId,
+    acr: '1',
+    realm_access: { roles: ['offline_access', 'uma_authorization', 'default-roles-abrumet', 'therapist'] },
+    resource_access: { account: { roles: ['manage-account', 'view-profile'] } },
+    email_verified: false,
+    preferred_username: `service-account-${clientId}`,
+  };
+}

@@ -100,6 +100,12 @@ export function keycloakAdmin({ baseUrl, username, password }: KeycloakAdminOpti
       const client = await admin.client(realm, clientId);
       await call('PUT', `/realms/${realm}/clients/${client.id}`, edit(client));
     },
+    /** A confidential client's secret (Keycloak generated it when the realm was imported). */
+    async clientSecret(realm: string, clientId: string): Promise<string> {
+      const client = await admin.client(realm, clientId);
+      const { value } = await json<{ value: string }>(`/realms/${realm}/clients/${client.id}/client-secret`);
+      return value;
+    },
     async userId(realm: string, username: string): Promise<string> {
       const [user] = await json<Array<{ id: string }>>(
         `/realms/${realm}/users?exact=true&username=${encodeURIComponent(username)}`,

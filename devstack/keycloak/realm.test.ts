@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abrumetRealm, PORTAL_CLIENT_ID } from './realm.ts';
+import { PORTAL_CLIENT_ID } from '../clients.ts';
+import { abrumetRealm } from './realm.ts';
 
 type Json = Record<string, unknown>;
 const portal = 'http://127.0.0.1:6173';
@@ -64,7 +65,8 @@ describe('the abrumet realm export', () => {
   it('has the therapist and patient roles and users, with names and e-mails', () => {
     const roles = (realm.roles as { realm: Json[] }).realm.map((role) => role.name);
     expect(roles).toEqual(['therapist', 'patient']);
-    expect(realm.users).toEqual([
+    const people = (realm.users as Json[]).filter((user) => user.serviceAccountClientId === undefined);
+    expect(people).toEqual([
       expect.objectContaining({
         username: 'therapist',
         firstName: 'Theo',
@@ -78,5 +80,33 @@ describe('the abrumet realm export', () => {
         realmRoles: expect.arrayContaining(['patient']),
       }),
     ]);
+  });
+});
+
+describe('the other clients of the realm', () => {
+  const byId = (id: string) => clients.find((candidate) => candidate.clientId === id) as Json;
+
+  it('has a confidential client for client credentials whose service account holds the role therapist', () => {
+    expect(byId('abrumet-service')).toMatchObject({
+      publicClient: false,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+    });
+    // No secret in the repository: Keycloak generates one on import (the stack reads it).
+    expect(byId('abrumet-service').secret).toBeUndefined();
+    expect(realm.users).toContainEqual(
+      expect.objectContaining({
+        serviceAccountClientId: 'abrumet-service',
+        realmRoles: expect.arrayContaining(['therapist']),
+      }),
+    );
+  });
+
+  it('has a public client for the device authorization grant only', () => {
+    expect(byId('abrumet-cli')).toMatchObject({ publicClient: true, standardFlowEnabled: false });
+    expect((byId('abrumet-cli').attributes as Json)['oauth2.device.authorization.grant.enabled']).toBe(
+      'true',
+    );
   });
 });

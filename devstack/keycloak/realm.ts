@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PORTAL_CLIENT_ID } from '../clients.ts';
 import { joinUris } from './admin.ts';
 
 type Json = Record<string, unknown>;
 
 export const REALM_EXPORT = fileURLToPath(new URL('./abrumet-realm.json', import.meta.url));
-export const PORTAL_CLIENT_ID = 'abrumet-portal';
 
 export interface PortalRegistration {
   /** Browser origins of the portal (the client's Web origins: CORS on token and UserInfo). */

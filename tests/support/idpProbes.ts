@@ -65,6 +65,7 @@ export async function discovery(target: ProbeTarget) {
     'jwks_uri',
     'introspection_endpoint',
     'revocation_endpoint',
+    'device_authorization_endpoint',
   ];
   const includes = (key: string, value: string) => (metadata[key] as unknown[] | undefined)?.includes(value);
   return {
@@ -75,6 +76,8 @@ export async function discovery(target: ProbeTarget) {
     pkceS256: includes('code_challenge_methods_supported', 'S256'),
     codeFlow: includes('response_types_supported', 'code'),
     refreshGrant: includes('grant_types_supported', 'refresh_token'),
+    clientCredentialsGrant: includes('grant_types_supported', 'client_credentials'),
+    deviceGrant: includes('grant_types_supported', 'urn:ietf:params:oauth:grant-type:device_code'),
     issInAuthorizationResponse: metadata.authorization_response_iss_parameter_supported,
   };
 }
