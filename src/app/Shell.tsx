@@ -107,6 +107,7 @@ export function Shell({ config, environment }: ShellProps) {
                     session={session}
                     tokens={tokens}
                     refresh={refresh}
+                    refreshFailure={refreshFailure}
                   />
                 </div>
                 <div id="request-view" className="app-section">

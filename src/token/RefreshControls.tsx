@@ -4,7 +4,7 @@ import { useServerTime } from '../shared/serverTime.tsx';
 import type { TokenReading } from '../shared/token/readToken.ts';
 import { tokenKey } from '../shared/token/serverClock.ts';
 import { Callout } from '../ui/Callout.tsx';
-import { describeRefreshError, isRefreshError } from './session/refreshFailure.ts';
+import type { RefreshFailure } from './session/refreshFailure.ts';
 import { useAutoRefresh, useAutoRefreshPreference } from './session/useAutoRefresh.ts';
 import type { RefreshOutcome } from './session/useRefresh.ts';
 import type { TokenSession } from './session/useTokenSession.ts';
@@ -14,17 +14,23 @@ interface RefreshControlsProps {
   hasRefreshToken: boolean;
   access: TokenReading;
   refresh: (trigger: 'manual' | 'auto') => Promise<RefreshOutcome>;
+  /** Why the last refresh failed, as the token model explained it; null since a new token came. */
+  failure: RefreshFailure | null;
 }
 
 /** Refresh on demand, the auto-refresh toggle, and what the last refresh did or why it failed. */
-export function RefreshControls({ session, hasRefreshToken, access, refresh }: RefreshControlsProps) {
+export function RefreshControls({
+  session,
+  hasRefreshToken,
+  access,
+  refresh,
+  failure,
+}: RefreshControlsProps) {
   const auth = useAuth();
   const { clock } = useServerTime();
   const [autoOn, setAutoOn] = useAutoRefreshPreference();
   // The outcome of the last click, for the token it was about (a new token makes it old news).
   const [clicked, setClicked] = useState<{ token: string; outcome: RefreshOutcome } | null>(null);
-  const error = isRefreshError(auth.error) ? auth.error : undefined;
-  const failure = error ? describeRefreshError(error) : null;
   const busy = auth.activeNavigator === 'signinSilent';
   const { record } = session;
 

@@ -73,7 +73,14 @@ function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-v
 function Panel({ auth, user, tokens }: { auth: AuthContextProps; user: User; tokens: SessionTokens }) {
   const refresh = useRefresh(auth, session, tokens.access);
   return (
-    <TokenPanel user={user} environment={environment} session={session} tokens={tokens} refresh={refresh} />
+    <TokenPanel
+      user={user}
+      environment={environment}
+      session={session}
+      tokens={tokens}
+      refresh={refresh}
+      refreshFailure={null}
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { issuerMixUp } from './inspect/checkClaims.ts';
 import { TokenTabs } from './inspect/TokenTabs.tsx';
 import { RefreshChanges } from './RefreshChanges.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
+import type { RefreshFailure } from './session/refreshFailure.ts';
 import type { RefreshOutcome } from './session/useRefresh.ts';
 import type { TokenSession } from './session/useTokenSession.ts';
 import { TokenVerdict } from './TokenVerdict.tsx';
@@ -21,10 +22,12 @@ interface TokenPanelProps {
   tokens: SessionTokens;
   /** The shell's one refresh (useTokenModel), which renewals share. */
   refresh: (trigger: 'manual' | 'auto') => Promise<RefreshOutcome>;
+  /** Why the last refresh failed (useTokenModel), shown next to the Refresh button. */
+  refreshFailure: RefreshFailure | null;
 }
 
 /** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
-export function TokenPanel({ user, environment, session, tokens, refresh }: TokenPanelProps) {
+export function TokenPanel({ user, environment, session, tokens, refresh, refreshFailure }: TokenPanelProps) {
   const { access } = tokens;
   const mixUp = issuerMixUp(environment.authority, [access, tokens.id]);
   const previous = tokens.earlier[0];
@@ -46,6 +49,7 @@ export function TokenPanel({ user, environment, session, tokens, refresh }: Toke
           hasRefreshToken={Boolean(user.refresh_token)}
           access={access}
           refresh={refresh}
+          failure={refreshFailure}
         />
       </div>
       {previous && <RefreshChanges previous={previous} current={access} />}
