@@ -58,7 +58,7 @@ export default defineConfig({
                 name: 'browser-keycloak',
                 ...browserTests,
                 // The deployment does not depend on the IdP: it runs in the "browser" project only.
-                exclude: ['tests/architecture.test.ts', 'tests/sizeBudget.test.ts', 'tests/deploy.test.ts'],
+                exclude: ['tests/sizeBudget.test.ts', 'tests/deploy.test.ts'],
                 env: { ABRUMET_TEST_IDP: 'keycloak' },
                 globalSetup: ['./tests/support/buildPortal.ts', './tests/support/keycloakServer.ts'],
                 // After the other projects: Keycloak and Chromium would fight for two cores.

@@ -3,9 +3,10 @@ import './app/earlyStart.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { ConfigErrorPage } from './app/ConfigErrorPage.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { configLoading } from './app/earlyStart.ts';
-import { ConfigErrorPage } from './config/ConfigErrorPage.tsx';
+import './ui/ui.css';
 import './app/app.css';
 
 const container = document.getElementById('root');

@@ -36,7 +36,7 @@ describe('the portal on the local stack', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const response = page.getByLabel('Response');
-    await expect.poll(() => response.textContent()).toContain('200');
+    await expect.poll(() => response.getByTestId('response-status').textContent()).toBe('200 OK');
     await expect.poll(() => response.textContent()).toContain('"preferred_username": "therapist"');
   });
 
@@ -49,7 +49,9 @@ describe('the portal on the local stack', () => {
     });
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => page.getByLabel('Response').textContent()).toContain('200');
+    await expect
+      .poll(() => page.getByLabel('Response').getByTestId('response-status').textContent())
+      .toBe('200 OK');
     await page.getByRole('button', { name: 'Check signature' }).click();
     await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
     expect(problems).toEqual([]);

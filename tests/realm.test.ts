@@ -85,7 +85,7 @@ describe('environments', () => {
     await signInButton(page).waitFor();
     expect(await page.locator('html').getAttribute('data-production')).toBe('');
     expect(await page.title()).toMatch(/^PRODUCTION/);
-    expect(await page.locator('.env-badge--production').textContent()).toContain('Production');
+    expect(await page.getByTestId('environment').textContent()).toContain('Production');
     // The production realm of the example config is not reachable from the test machine.
     const discovery = page.getByRole('region', { name: 'Realm configuration' });
     await expect.poll(() => discovery.getByRole('alert').textContent()).toContain('did not answer');

@@ -4,7 +4,7 @@ import { saveScreen } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
-const pane = (page: Page) => page.locator('section.rq');
+const pane = (page: Page) => page.getByRole('region', { name: 'Call the API', exact: true });
 const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true });
 const setUrl = async (page: Page, url: string) => {
   await page.getByRole('textbox', { name: /^URL/ }).fill(url);
@@ -22,7 +22,7 @@ describe('answers the request pane shows', () => {
   it('names an SSO page and a gateway as what they are, and reads an error from a JSON body', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    const verdictTitle = () => textOf(response(page).locator('.rq-verdict__title'));
+    const verdictTitle = () => textOf(response(page).locator('.rq-response__verdict .callout__title'));
 
     await setUrl(page, '/api/v1/fixtures/sso-login');
     await send(page);

@@ -87,12 +87,14 @@ describe('signing in to a realm that cannot work', () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);
     await page.getByText("Sign-in failed? Find the cause in the realm's Login events").click();
-    const steps = page.locator('ol.steps li');
+    const steps = page.getByRole('list', { name: 'Steps for the realm admin' }).getByRole('listitem');
     await expect
       .poll(() => steps.first().textContent())
       .toContain('with the client "abrumet-portal" failed.');
     expect(await steps.first().textContent()).not.toMatch(/failed at/);
-    expect(await page.locator('ol.steps').textContent()).toContain('Date from the day it happened');
+    expect(await page.getByRole('list', { name: 'Steps for the realm admin' }).textContent()).toContain(
+      'Date from the day it happened',
+    );
     await saveScreen(
       page,
       'login-help-no-failure',

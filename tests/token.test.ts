@@ -30,10 +30,10 @@ describe('the token inspector', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.textContent()).toContain('This token can call the API');
-    await expect.poll(() => page.locator('.chip--required').textContent()).toBe('therapist');
+    await expect.poll(() => page.getByTitle('The role the API requires').textContent()).toBe('therapist');
     expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
     await saveScreenshot(page, 'token-therapist');
-    await saveScreen(page, 'token-can-call', page.locator('section.token-panel'));
+    await saveScreen(page, 'token-can-call', page.getByRole('region', { name: 'Your token', exact: true }));
   });
 
   it('tells a patient the token lacks the therapist role', async () => {
@@ -46,7 +46,11 @@ describe('the token inspector', () => {
       /it lacks the realm role therapist \(its realm roles: [^)]*patient/,
     );
     await saveScreenshot(page, 'token-patient');
-    await saveScreen(page, 'token-patient-cannot-call', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'token-patient-cannot-call',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
   });
 
   it('counts down to expiry, then Refresh brings a new token with a later exp', async () => {
@@ -67,7 +71,11 @@ describe('the token inspector', () => {
     expect(after.exp).toBeGreaterThan(before.exp);
     await expect.poll(() => countdown.textContent()).toMatch(/left$/);
     expect(await page.getByText(/What the last refresh changed/).count()).toBe(1);
-    await saveScreen(page, 'token-refreshed-timeline', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'token-refreshed-timeline',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
     expect(await page.getByRole('list', { name: 'Session events' }).textContent()).toContain('Refreshed');
   });
 
@@ -189,7 +197,11 @@ describe('the token inspector', () => {
     const countdown = page.getByTestId('countdown');
     await expect.poll(() => countdown.textContent(), { timeout: (TTL + 10) * 1000 }).toMatch(/^expired/);
     await expect.poll(() => page.getByTestId('verdict').textContent()).toContain('it expired');
-    await saveScreen(page, 'token-expired-verdict', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'token-expired-verdict',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
     const before = await expOfShownToken();
 
     await page.reload();
@@ -202,7 +214,11 @@ describe('the token inspector', () => {
     await expect
       .poll(() => events.textContent())
       .toContain('Refreshed automatically: the token was stale when the page loaded');
-    await saveScreen(page, 'token-renewed-on-reload', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'token-renewed-on-reload',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
   });
 
   it('ends in "Your session ended" with Sign in when the realm refuses the refresh token', async () => {
@@ -252,7 +268,11 @@ describe('the token inspector', () => {
     await expect.poll(() => mismatch.textContent()).toContain('(expires_in 3600)');
     expect(await mismatch.textContent()).toContain(`the token itself says ${TTL} s (exp − iat)`);
     expect(await page.getByTestId('skew').count()).toBe(0);
-    await saveScreen(page, 'token-expires-in-mismatch', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'token-expires-in-mismatch',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
     // And it does not stay valid for an hour: it expires when the token says.
     await expect.poll(() => countdown.textContent(), { timeout: (TTL + 10) * 1000 }).toMatch(/^expired/);
   });
@@ -278,6 +298,10 @@ describe('the token inspector', () => {
     expect((await expOfShownToken()).jti).toBe(before.jti);
     const events = page.getByRole('list', { name: 'Session events' });
     expect(await events.textContent()).toContain('Refresh returned the same access token: nothing changed');
-    await saveScreen(page, 'refresh-unchanged', page.locator('section.token-panel'));
+    await saveScreen(
+      page,
+      'refresh-unchanged',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
   });
 });

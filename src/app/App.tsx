@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AuthProvider } from 'react-oidc-context';
+import { isCallbackFor } from '../auth/callbackUrl.ts';
 import { createUserManager } from '../auth/createUserManager.ts';
-import { isCallbackFor } from '../auth/isCallbackFor.ts';
 import { useRecheckOnRestore } from '../auth/useRecheckOnRestore.ts';
 import { savedEnvironment, saveEnvironment } from '../config/environmentPreference.ts';
 import type { PortalConfig } from '../config/types.ts';

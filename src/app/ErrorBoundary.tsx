@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Callout } from '../ui/Callout.tsx';
 
 interface Props {
   children: ReactNode;
@@ -24,15 +25,22 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <main className="page">
-        <section className="card card--error" role="alert">
-          <h1>Something went wrong in the portal</h1>
-          <p>{error.message}</p>
-          <p>Reload the page to start again. Your sign-in in this tab is kept.</p>
+      <main className="app-page">
+        <Callout
+          heading="h1"
+          role="alert"
+          explanation={{
+            kind: 'crash',
+            tone: 'bad',
+            title: 'Something went wrong in the portal',
+            detail: error.message,
+            next: 'Reload the page to start again. Your sign-in in this tab is kept.',
+          }}
+        >
           <button type="button" className="button" onClick={() => window.location.assign('/')}>
             Reload the portal
           </button>
-        </section>
+        </Callout>
       </main>
     );
   }

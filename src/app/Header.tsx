@@ -13,17 +13,21 @@ export function Header({ environment }: HeaderProps) {
   const profile = auth.user?.profile;
   const production = environment.production;
   return (
-    <header className="header">
-      <div className="header__brand">
-        <span className="header__logo" aria-hidden="true">
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__logo" aria-hidden="true">
           A
         </span>
         <span>Abrumet API debug portal</span>
       </div>
       {environments.length > 1 && (
-        <label className={production ? 'env-switch env-switch--production' : 'env-switch'}>
-          <span className="env-switch__label">Environment</span>
-          <select value={environment.id} onChange={(event) => switchTo(event.target.value)}>
+        <label className="app-header__switch small muted">
+          Environment
+          <select
+            className={production ? 'pill pill--solid tone-bad' : 'pill tone-info'}
+            value={environment.id}
+            onChange={(event) => switchTo(event.target.value)}
+          >
             {environments.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.production ? `${candidate.label} ⚠` : candidate.label}
@@ -33,12 +37,15 @@ export function Header({ environment }: HeaderProps) {
         </label>
       )}
       {(production || environments.length <= 1) && (
-        <span className={production ? 'env-badge env-badge--production' : 'env-badge'}>
+        <span
+          className={production ? 'pill pill--solid tone-bad' : 'pill tone-info'}
+          data-testid="environment"
+        >
           <span className="sr-only">Environment: </span>
           {production ? `⚠ ${environment.label}` : environment.label}
         </span>
       )}
-      <div className="header__user">
+      <div className="app-header__user">
         {profile && (
           <>
             <span>

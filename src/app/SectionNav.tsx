@@ -10,12 +10,12 @@ const SECTIONS = [
  */
 export function SectionNav() {
   return (
-    <nav className="section-nav" aria-label="Sections">
+    <nav className="app-nav" aria-label="Sections">
       {SECTIONS.map((section) => (
         <button
           key={section.id}
           type="button"
-          className="section-nav__link"
+          className="app-nav__link"
           onClick={() =>
             document.getElementById(section.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })
           }

@@ -1,14 +1,16 @@
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
-import { callbackErrorOf } from '../auth/callbackErrorOf.ts';
-import { isCallbackFor } from '../auth/isCallbackFor.ts';
+import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { isRefreshError } from '../token/isRefreshError.ts';
-import { useDuplicateTabGuard } from '../token/useDuplicateTabGuard.ts';
-import { useTokenModel } from '../token/useTokenModel.ts';
+import type { Failure } from '../shared/explanation.ts';
+import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import { isRefreshError } from '../token/session/refreshFailure.ts';
+import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
+import { useTokenModel } from '../token/session/useTokenModel.ts';
+import { Callout } from '../ui/Callout.tsx';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
@@ -20,6 +22,15 @@ const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutV
 // Only a failed sign-in shows it: its explanations stay out of the first load.
 const AuthErrorPanel = lazyNamed(() => import('../auth/AuthErrorPanel.tsx'), 'AuthErrorPanel');
 const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
+
+const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
+  kind: 'duplicated-tab',
+  tone: 'warn',
+  title: 'This tab was opened as a copy of another one',
+  detail:
+    "Tokens stay per tab, so the copied session was dropped here: two tabs sharing one refresh token would end each other's session.",
+  next: 'Sign in again in this tab (the realm still knows you, so it will not ask for your password).',
+};
 
 interface ShellProps {
   config: PortalConfig;
@@ -33,7 +44,11 @@ export function Shell({ config, environment }: ShellProps) {
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
   // Read before the URL is cleaned: the realm's own error survives a stale state.
   const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
-  const { session, tokens, refreshFailure } = useTokenModel(auth, environment, cameFromCallback);
+  const { session, tokens, clock, refresh, refreshFailure } = useTokenModel(
+    auth,
+    environment,
+    cameFromCallback,
+  );
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
@@ -49,88 +64,90 @@ export function Shell({ config, environment }: ShellProps) {
   );
 
   return (
-    <div className={environment.production ? 'app app--production' : 'app'}>
+    <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
       <Header environment={environment} />
-      <main className="page">
-        {signInError && (
-          <Suspense fallback={<p className="card card--error">Signing in failed…</p>}>
-            <AuthErrorPanel
-              error={signInError}
-              callbackError={callbackError}
-              environment={environment}
-              renderHelp={(explained) => (
-                <Suspense fallback={null}>
-                  <LoginErrorHelp
+      <ServerTimeProvider clock={clock}>
+        <main className="app-page">
+          {signInError && (
+            <Suspense fallback={<p className="muted">Signing in failed…</p>}>
+              <AuthErrorPanel
+                error={signInError}
+                callbackError={callbackError}
+                renderHelp={(explained) => (
+                  <Suspense fallback={null}>
+                    <LoginErrorHelp
+                      environment={environment}
+                      code={explained.code}
+                      description={explained.description}
+                      when={failedAt && { failedAt }}
+                      open
+                    />
+                  </Suspense>
+                )}
+              />
+            </Suspense>
+          )}
+          {duplicated && <Callout explanation={DUPLICATED_TAB} role="status" />}
+          {auth.isLoading && !user ? (
+            <p className="muted" role="status">
+              Checking your sign-in…
+            </p>
+          ) : user && tokens && refreshFailure?.kind === 'session-ended' ? (
+            <Suspense fallback={null}>
+              <SessionEnded failure={refreshFailure} />
+            </Suspense>
+          ) : user && tokens ? (
+            signedIn.kind === 'ready' ? (
+              <>
+                <SectionNav />
+                <div id="token-view" className="app-section">
+                  <signedIn.views.TokenPanel
+                    user={user}
                     environment={environment}
-                    code={explained.code}
-                    description={explained.description}
-                    when={failedAt && { failedAt }}
-                    open
+                    session={session}
+                    tokens={tokens}
+                    refresh={refresh}
+                    refreshFailure={refreshFailure}
                   />
-                </Suspense>
-              )}
-            />
-          </Suspense>
-        )}
-        {duplicated && (
-          <p className="card card--warn" role="status">
-            This tab was opened as a copy of another one. Tokens stay per tab, so the copied session was
-            dropped here: two tabs sharing one refresh token would end each other's session. Sign in again in
-            this tab (the realm still knows you, so it will not ask for your password).
-          </p>
-        )}
-        {auth.isLoading && !user ? (
-          <p className="muted" role="status">
-            Checking your sign-in…
-          </p>
-        ) : user && tokens && refreshFailure?.kind === 'session-ended' ? (
-          <Suspense fallback={null}>
-            <SessionEnded failure={refreshFailure} />
-          </Suspense>
-        ) : user && tokens ? (
-          signedIn.kind === 'ready' ? (
-            <>
-              <SectionNav />
-              <div id="token-view" className="section-anchor">
-                <signedIn.views.TokenPanel
-                  user={user}
+                </div>
+                <div id="request-view" className="app-section">
+                  <signedIn.views.RequestPane environment={environment} tokens={tokens} />
+                </div>
+              </>
+            ) : signedIn.kind === 'failed' ? (
+              <Callout
+                role="alert"
+                explanation={{
+                  kind: 'views-not-loaded',
+                  tone: 'bad',
+                  title: signedIn.message,
+                  next: 'Check the network, then reload the page.',
+                }}
+              />
+            ) : (
+              <p className="muted" role="status">
+                Loading the token view…
+              </p>
+            )
+          ) : (
+            <Suspense fallback={<SignInPanel environment={environment} />}>
+              <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
+            </Suspense>
+          )}
+          {(user || !auth.isLoading) && (
+            <Suspense fallback={null}>
+              <div id="realm-view" className="app-section">
+                <RealmSection
+                  config={config}
                   environment={environment}
-                  session={session}
-                  tokens={tokens}
+                  access={tokens?.access}
+                  loginHelp={!signInError && !abandoned}
                 />
               </div>
-              <div id="request-view" className="section-anchor">
-                <signedIn.views.RequestPane environment={environment} tokens={tokens} />
-              </div>
-            </>
-          ) : signedIn.kind === 'failed' ? (
-            <p className="card card--error" role="alert">
-              {signedIn.message} Check the network, then reload the page.
-            </p>
-          ) : (
-            <p className="muted" role="status">
-              Loading the token view…
-            </p>
-          )
-        ) : (
-          <Suspense fallback={<SignInPanel environment={environment} />}>
-            <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
-          </Suspense>
-        )}
-        {(user || !auth.isLoading) && (
-          <Suspense fallback={null}>
-            <div id="realm-view" className="section-anchor">
-              <RealmSection
-                config={config}
-                environment={environment}
-                accessToken={user?.access_token}
-                skewMs={tokens?.clock.skewMs ?? 0}
-                loginHelp={!signInError && !abandoned}
-              />
-            </div>
-          </Suspense>
-        )}
-      </main>
+            </Suspense>
+          )}
+        </main>
+      </ServerTimeProvider>
     </div>
   );
 }

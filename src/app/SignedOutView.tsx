@@ -1,9 +1,9 @@
 import { AbandonedSignInPanel } from '../auth/AbandonedSignInPanel.tsx';
 import type { AbandonedSignIn } from '../auth/abandonedSignIn.ts';
-import { type RealmProblem, SignInPanel } from '../auth/SignInPanel.tsx';
+import { SignInPanel } from '../auth/SignInPanel.tsx';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { LoginErrorHelp } from '../realm/LoginErrorHelp.tsx';
-import { useDiscovery } from '../realm/useDiscovery.ts';
+import { useDiscovery } from '../shared/discovery/useDiscovery.ts';
 
 interface SignedOutViewProps {
   environment: EnvironmentConfig;
@@ -21,8 +21,7 @@ interface SignedOutViewProps {
  */
 export function SignedOutView({ environment, abandoned, onDismissAbandoned }: SignedOutViewProps) {
   const { view } = useDiscovery(environment);
-  const realmProblem: RealmProblem | null =
-    view && !view.ok ? { title: view.title, explanation: view.explanation, next: view.next } : null;
+  const realmProblem = view && !view.ok ? view : null;
   return (
     <>
       {abandoned && (

@@ -1,4 +1,4 @@
-import { isCallbackFor } from '../auth/isCallbackFor.ts';
+import { isCallbackFor } from '../auth/callbackUrl.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 
 /**

@@ -1,41 +1,30 @@
 import type { ReactNode } from 'react';
 import { useAuth } from 'react-oidc-context';
-import type { EnvironmentConfig } from '../config/types.ts';
-import type { CallbackError } from './callbackErrorOf.ts';
+import { Callout } from '../ui/Callout.tsx';
+import type { CallbackError } from './callbackUrl.ts';
 import { type AuthErrorExplanation, describeAuthError } from './describeAuthError.ts';
 
 interface AuthErrorPanelProps {
   error: unknown;
-  environment: EnvironmentConfig;
   /** The realm's error as the callback URL carried it (kept when the state is stale). */
   callbackError?: CallbackError | undefined;
   /** Where to look next when the realm's Login events hold the cause (the shell's login-error help). */
   renderHelp?: (explained: AuthErrorExplanation) => ReactNode;
 }
 
+/** A failed sign-in, refresh or sign-out, explained, with the way out when there is one. */
 export function AuthErrorPanel({ error, callbackError, renderHelp }: AuthErrorPanelProps) {
   const auth = useAuth();
   const explained = describeAuthError(error, callbackError);
   return (
     <>
-      <section className="card card--error" role="alert" aria-labelledby="auth-error-title">
-        <h2 id="auth-error-title">{explained.title}</h2>
-        {explained.code && (
-          <p>
-            <code>{explained.code}</code>
-            {explained.description && <>: {explained.description}</>}
-          </p>
-        )}
-        <p>{explained.explanation}</p>
-        <p>
-          <strong>Next step:</strong> {explained.next}
-        </p>
+      <Callout explanation={explained} heading="h2" role="alert">
         {explained.signInAgain && (
           <button type="button" className="button" onClick={() => void auth.signinRedirect()}>
             Sign in again
           </button>
         )}
-      </section>
+      </Callout>
       {explained.askAdmin && renderHelp?.(explained)}
     </>
   );

@@ -1,17 +1,13 @@
 import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
-
-/** Why the realm cannot be used, as the realm check found it (title, what happened, next step). */
-export interface RealmProblem {
-  title: string;
-  explanation: string;
-  next: string;
-}
+import type { Explanation } from '../shared/explanation.ts';
+import { Callout } from '../ui/Callout.tsx';
+import './auth.css';
 
 interface SignInPanelProps {
   environment: EnvironmentConfig;
   /** Set when the realm's discovery already failed: the panel leads with the fix, not the button. */
-  realmProblem?: RealmProblem | null | undefined;
+  realmProblem?: Explanation | null | undefined;
 }
 
 export function SignInPanel({ environment, realmProblem }: SignInPanelProps) {
@@ -20,14 +16,9 @@ export function SignInPanel({ environment, realmProblem }: SignInPanelProps) {
   const signIn = () => void auth.signinRedirect();
   if (realmProblem) {
     return (
-      <section className="card card--error hero" aria-labelledby="sign-in-title" role="alert">
+      <section className="card au-hero" aria-labelledby="sign-in-title" role="alert">
         <h1 id="sign-in-title">Signing in to {environment.label} cannot work yet</h1>
-        <p>
-          <strong>{realmProblem.title}.</strong> {realmProblem.explanation}
-        </p>
-        <p>
-          <strong>Fix first:</strong> {realmProblem.next}
-        </p>
+        <Callout explanation={realmProblem} heading="h2" nextLabel="Fix first:" />
         <p className="muted small">
           Realm: <code>{environment.authority}</code> (authority in config.json). Details under Realm
           configuration below.
@@ -39,7 +30,7 @@ export function SignInPanel({ environment, realmProblem }: SignInPanelProps) {
     );
   }
   return (
-    <section className="card hero" aria-labelledby="sign-in-title">
+    <section className="card au-hero" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Get a bearer token for the Abrumet API</h1>
       <p>
         Sign in to the <strong>{environment.label}</strong> realm to see your access token, what is inside it,

@@ -1,6 +1,6 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { redirectUriOf } from './redirectUriOf.ts';
+import { redirectUriOf } from '../config/urls.ts';
 
 /**
  * One UserManager per realm. Tokens stay in this tab: the user store is sessionStorage (or memory),

@@ -53,7 +53,7 @@ describe('describeAuthError', () => {
     ['access_denied', undefined, 'LOGIN_ERROR'],
   ])('explains Keycloak %s "%s" in words that lead to the fix (%s)', (error, description, words) => {
     const result = describeAuthError(wrapped(new ErrorResponse({ error, error_description: description })));
-    expect(`${result.explanation} ${result.next}`).toContain(words);
+    expect(`${result.detail} ${result.next}`).toContain(words);
     expect(result).toMatchObject({ kind: 'idp-error', askAdmin: true });
   });
 
@@ -73,11 +73,11 @@ describe('describeAuthError', () => {
       innerError: new Error('No end session endpoint'),
     };
     expect(describeAuthError(error)).toMatchObject({ kind: 'signout-failed', signInAgain: false });
-    expect(describeAuthError(error).explanation).toContain('No end session endpoint');
+    expect(describeAuthError(error).detail).toContain('No end session endpoint');
   });
 
   it('falls back to the message for anything else', () => {
-    expect(describeAuthError(new Error('odd'))).toMatchObject({ kind: 'unknown', explanation: 'odd' });
+    expect(describeAuthError(new Error('odd'))).toMatchObject({ kind: 'unknown', detail: 'odd' });
   });
 });
 
@@ -93,8 +93,8 @@ describe('describeAuthError with the callback URL', () => {
       description: 'Invalid parameter: redirect_uri',
       title: 'The realm answered invalid_request',
     });
-    expect(result.explanation).toContain('Valid redirect URIs');
-    expect(result.explanation).toContain('This tab has no record of starting that sign-in');
+    expect(result.detail).toContain('Valid redirect URIs');
+    expect(result.detail).toContain('This tab has no record of starting that sign-in');
   });
 
   it('still calls a replayed success stale', () => {

@@ -1,76 +1,72 @@
-import type { CallbackError } from './callbackErrorOf.ts';
+import type { Failure } from '../shared/explanation.ts';
+import type { CallbackError } from './callbackUrl.ts';
 
 /** What the user reads when signing in, refreshing or signing out fails: cause and next step. */
-export interface AuthErrorExplanation {
-  /** Stable tag, for tests and for choosing follow-up actions. */
-  kind:
-    | 'idp-error'
-    | 'stale-callback'
-    | 'session-ended'
-    | 'network'
-    | 'issuer-mismatch'
-    | 'signout-failed'
-    | 'unknown';
-  title: string;
-  explanation: string;
-  next: string;
-  /** The IdP's own words, when it sent any (`error` and `error_description`). */
+export type AuthErrorExplanation = Failure<
+  | 'idp-error'
+  | 'stale-callback'
+  | 'session-ended'
+  | 'network'
+  | 'issuer-mismatch'
+  | 'signout-failed'
+  | 'unknown'
+> & {
+  /** The IdP's own words, when it sent any (`error` and `error_description`); also the callout's quote. */
   code?: string;
   description?: string;
   /** Whether signing in again is the way out (a button is offered). */
   signInAgain: boolean;
   /** Whether the realm's Login events (LOGIN_ERROR, CODE_TO_TOKEN_ERROR) will show the cause. */
   askAdmin: boolean;
-}
+};
 
 /** Meaning of the OAuth/OIDC `error` codes a Keycloak realm sends back (RFC 6749 §4.1.2.1, OIDC §3.1.2.6). */
-const IDP_ERRORS: Record<string, { explanation: string; next: string }> = {
+const IDP_ERRORS: Record<string, { detail: string; next: string }> = {
   access_denied: {
-    explanation:
+    detail:
       'The sign-in was cancelled or refused at the realm (the user pressed Cancel, or a policy denied it).',
     next: 'Sign in again. If it keeps happening, ask the realm admin to check Login events filtered on LOGIN_ERROR.',
   },
   login_required: {
-    explanation: 'The realm needs the user to sign in interactively.',
+    detail: 'The realm needs the user to sign in interactively.',
     next: 'Sign in again with your username and password.',
   },
   interaction_required: {
-    explanation: 'The realm needs the user to do something on its pages (accept terms, update a password).',
+    detail: 'The realm needs the user to do something on its pages (accept terms, update a password).',
     next: 'Sign in again and complete the steps the realm shows.',
   },
   consent_required: {
-    explanation: 'The realm wants the user to consent to this client first.',
+    detail: 'The realm wants the user to consent to this client first.',
     next: 'Sign in again and accept the consent screen.',
   },
   invalid_request: {
-    explanation:
+    detail:
       'The realm refused the sign-in request, usually because the callback URI is not registered for this client or PKCE is misconfigured.',
     next: "Check that this portal's callback URL is in the client's Valid Redirect URIs and that PKCE S256 is allowed.",
   },
   unauthorized_client: {
-    explanation: 'This client is not allowed to use the authorization code flow in this realm.',
+    detail: 'This client is not allowed to use the authorization code flow in this realm.',
     next: 'Ask the realm admin to enable Standard Flow for the client.',
   },
   invalid_client: {
-    explanation:
-      'The realm does not know this client ID, or expects a client secret (a confidential client).',
+    detail: 'The realm does not know this client ID, or expects a client secret (a confidential client).',
     next: 'Check clientId in config.json; the client must be public (no secret).',
   },
   invalid_scope: {
-    explanation: 'A requested scope does not exist for this client.',
+    detail: 'A requested scope does not exist for this client.',
     next: 'Check the scope in config.json against the client scopes of the realm.',
   },
   invalid_grant: {
-    explanation:
+    detail:
       'The realm refused the code or refresh token: it expired, was used already, or the session ended.',
     next: 'Sign in again.',
   },
   server_error: {
-    explanation: 'The realm hit an internal error.',
+    detail: 'The realm hit an internal error.',
     next: 'Try again in a moment; if it persists, the realm admin can look at the server log and Login events.',
   },
   temporarily_unavailable: {
-    explanation: 'The realm is overloaded or under maintenance.',
+    detail: 'The realm is overloaded or under maintenance.',
     next: 'Try again in a few minutes.',
   },
 };
@@ -81,33 +77,32 @@ const SESSION_ENDED = /not active|session|token is not active|refresh token/i;
  * Keycloak's own `error_description`s that pin the cause down further than the code does.
  * (Keycloak: OIDCLoginProtocol, TokenEndpoint, AuthorizationEndpointChecker.)
  */
-const KEYCLOAK_DESCRIPTIONS: Array<{ match: RegExp; explanation: string; next: string }> = [
+const KEYCLOAK_DESCRIPTIONS: Array<{ match: RegExp; detail: string; next: string }> = [
   {
     // Keycloak 22+: the login page sat open past the realm's login timeout, then was submitted.
     match: /authentication_expired/i,
-    explanation: "The realm's login page stayed open too long, so the realm dropped that sign-in attempt.",
+    detail: "The realm's login page stayed open too long, so the realm dropped that sign-in attempt.",
     next: 'Sign in again and finish within a few minutes.',
   },
   {
     match: /client credentials|client secret|client authentication/i,
-    explanation:
+    detail:
       'The realm treats this client as confidential (it expects a client secret), but a browser app cannot keep a secret.',
     next: 'Ask the realm admin to turn Client authentication off for the client (Settings → Capability config), making it public.',
   },
   {
     match: /pkce|code_verifier|code challenge/i,
-    explanation:
-      'The realm rejected the PKCE proof: the client expects another code challenge method than S256.',
+    detail: 'The realm rejected the PKCE proof: the client expects another code challenge method than S256.',
     next: 'Ask the realm admin to set Advanced → Proof Key for Code Exchange Code Challenge Method to S256.',
   },
   {
     match: /redirect_uri/i,
-    explanation: "The callback URL this portal sent does not match the client's Valid redirect URIs.",
+    detail: "The callback URL this portal sent does not match the client's Valid redirect URIs.",
     next: "Ask the realm admin to add this portal's callback URL to the client's Valid redirect URIs.",
   },
   {
     match: /code not valid|invalid code|code.*(expired|used)/i,
-    explanation:
+    detail:
       'The sign-in code was already used or expired before the portal exchanged it (a reload, or a slow network).',
     next: 'Sign in again.',
   },
@@ -130,15 +125,19 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   const code = typeof record.error === 'string' ? record.error : fromUrl?.error;
   const description =
     typeof record.error_description === 'string' ? record.error_description : fromUrl?.description;
-  const idpWords = { ...(code ? { code } : {}), ...(description ? { description } : {}) };
+  const idpWords = {
+    ...(code ? { code, quote: description ? `${code}: ${description}` : code } : {}),
+    ...(description ? { description } : {}),
+  };
 
   const source = (error as { source?: unknown } | null)?.source;
   if (typeof source === 'string' && source.startsWith('signout')) {
     // oidc-client-ts removes the user before it builds the end-session request.
     return {
       kind: 'signout-failed',
+      tone: 'warn',
       title: 'Signing out at the realm failed',
-      explanation: `The tokens are gone from this tab, but the realm could not be told (${message}), so its session may still be open.`,
+      detail: `The tokens are gone from this tab, but the realm could not be told (${message}), so its session may still be open.`,
       next: "Check the realm's end session endpoint under Realm configuration; to be sure, close the browser.",
       signInAgain: false,
       askAdmin: false,
@@ -148,8 +147,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   if (code === 'invalid_grant' && SESSION_ENDED.test(description ?? '')) {
     return {
       kind: 'session-ended',
+      tone: 'bad',
       title: 'Your session ended',
-      explanation: `The realm no longer accepts this session's refresh token (${description}).`,
+      detail: `The realm no longer accepts this session's refresh token (${description}).`,
       next: 'Sign in again.',
       signInAgain: true,
       askAdmin: false,
@@ -164,8 +164,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
       : '';
     return {
       kind: 'idp-error',
+      tone: 'bad',
       title: `The realm answered ${code}`,
-      explanation: `${known?.explanation ?? 'The realm refused the request.'}${staleNote}`,
+      detail: `${known?.detail ?? 'The realm refused the request.'}${staleNote}`,
       next: known?.next ?? 'Sign in again; if it persists, show this message to the realm admin.',
       signInAgain: true,
       askAdmin: true,
@@ -175,8 +176,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   if (stale) {
     return {
       kind: 'stale-callback',
+      tone: 'bad',
       title: 'This sign-in response is stale',
-      explanation:
+      detail:
         'The page was opened with a sign-in response this tab did not start, or that was already used (a reload, Back, or a link from another tab).',
       next: 'Sign in again from this tab.',
       signInAgain: true,
@@ -186,8 +188,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   if (/issuer/i.test(message)) {
     return {
       kind: 'issuer-mismatch',
+      tone: 'bad',
       title: 'The realm is not the one configured',
-      explanation: message,
+      detail: message,
       next: 'Check the authority in config.json: it must be the realm URL the tokens are issued by.',
       signInAgain: false,
       askAdmin: false,
@@ -196,8 +199,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   if (/failed to fetch|networkerror|network error|load failed|timeout/i.test(message)) {
     return {
       kind: 'network',
+      tone: 'bad',
       title: 'The realm could not be reached',
-      explanation: `No answer from the realm (${message}): it is down, the address is wrong, or it does not allow this portal's origin (CORS).`,
+      detail: `No answer from the realm (${message}): it is down, the address is wrong, or it does not allow this portal's origin (CORS).`,
       next: "Check the authority in config.json and that the client's Web Origins include this portal's origin.",
       signInAgain: false,
       askAdmin: false,
@@ -205,8 +209,9 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
   }
   return {
     kind: 'unknown',
+    tone: 'bad',
     title: 'Signing in failed',
-    explanation: message,
+    detail: message,
     next: 'Try signing in again.',
     signInAgain: true,
     askAdmin: true,

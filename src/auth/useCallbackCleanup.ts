@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { isCallbackFor } from './isCallbackFor.ts';
+import { isCallbackFor } from './callbackUrl.ts';
 
 /**
  * A failed callback leaves `error`, `state` (and maybe `code`) in the address bar; a reload would

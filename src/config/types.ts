@@ -1,4 +1,4 @@
-/** A ready-made request QA can pick instead of typing (issue: request pane presets). */
+/** A ready-made request QA can pick instead of typing (the request pane's presets). */
 export interface EndpointPreset {
   name: string;
   method: string;

@@ -1,6 +1,7 @@
-import { discoveryUrlOf } from '../config/realmUrls.ts';
 import type { EnvironmentConfig } from '../config/types.ts';
-import type { Discovery } from './useDiscovery.ts';
+import { discoveryUrlOf } from '../config/urls.ts';
+import type { Discovery } from '../shared/discovery/useDiscovery.ts';
+import { Callout } from '../ui/Callout.tsx';
 import './realm.css';
 
 interface DiscoveryPanelProps {
@@ -31,47 +32,20 @@ export function DiscoveryPanel({ environment, discovery }: DiscoveryPanelProps) 
           Reading the realm configuration…
         </p>
       ) : !view.ok ? (
-        <div className="realm-problem" role="alert" aria-labelledby="discovery-problem">
-          <h3 id="discovery-problem">{view.title}</h3>
-          <p>{view.explanation}</p>
-          <p>
-            <strong>Next step:</strong> {view.next}
-          </p>
-        </div>
+        <Callout explanation={view} heading="h3" role="alert" />
       ) : (
         <>
-          <p className="realm-issuer">
+          <p className="rl-issuer">
             Issuer <code>{view.issuer}</code>{' '}
             {view.issuerMismatch ? (
-              <span className="realm-flag realm-flag--bad">differs from config.json</span>
+              <span className="pill tone-bad">differs from config.json</span>
             ) : (
-              <span className="realm-flag realm-flag--ok">matches config.json</span>
+              <span className="pill tone-ok">matches config.json</span>
             )}
           </p>
-          {view.issuerMismatch && (
-            <div className="realm-problem" role="alert">
-              <h3>The realm names another issuer than the one configured</h3>
-              <p>
-                config.json: <code>{view.issuerMismatch.configured}</code>
-                <br />
-                the realm: <code>{view.issuerMismatch.advertised}</code>
-              </p>
-              <p>{view.issuerMismatch.likelyCause}</p>
-              <p>
-                <strong>Next step:</strong> if the advertised issuer is the realm you mean, put it as the
-                authority in config.json; otherwise fix the realm's hostname or proxy settings. Do not use
-                tokens from a realm whose issuer you did not expect.
-              </p>
-            </div>
-          )}
-          {view.warnings.length > 0 && (
-            <ul className="realm-warnings">
-              {view.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          )}
-          <table className="realm-table" aria-label="Realm endpoints">
+          {view.issuerMismatch && <Callout explanation={view.issuerMismatch} heading="h3" role="alert" />}
+          {view.warnings && <Callout explanation={view.warnings} heading="h3" />}
+          <table className="table rl-facts" aria-label="Realm endpoints">
             <tbody>
               {view.endpoints.map((endpoint) => (
                 <tr key={endpoint.key}>

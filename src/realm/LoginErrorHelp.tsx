@@ -1,7 +1,6 @@
-import { redirectUriOf } from '../auth/redirectUriOf.ts';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { adminEventsUrl, redirectUriOf } from '../config/urls.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import { adminEventsUrl } from './adminEventsUrl.ts';
 import { loginErrorSteps } from './loginErrorSteps.ts';
 import { LOGIN_PAGE_MESSAGES } from './loginPageMessages.ts';
 import './realm.css';
@@ -41,7 +40,7 @@ export function LoginErrorHelp({
   const forAdmin = steps.map((step, i) => `${i + 1}. ${step}`).join('\n');
 
   return (
-    <details className="card realm-details" open={open}>
+    <details className="card rl-details" open={open}>
       <summary>Sign-in failed? Find the cause in the realm's Login events</summary>
       <p>
         The realm records every failed sign-in as a <code>LOGIN_ERROR</code> event with the exact reason.
@@ -55,15 +54,17 @@ export function LoginErrorHelp({
         </p>
       )}
       <h3>No admin rights? Send these steps to the realm admin</h3>
-      <ol className="steps">
+      <ol className="rl-list" aria-label="Steps for the realm admin">
         {steps.map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <CopyButton label="Copy the steps" getText={() => forAdmin} />
+      <div className="actions rl-details__actions">
+        <CopyButton label="Copy the steps" getText={() => forAdmin} />
+      </div>
 
       <h3>What the realm's page said, and what it usually means</h3>
-      <table className="realm-table" aria-label="Messages on the realm's sign-in page">
+      <table className="table" aria-label="Messages on the realm's sign-in page">
         <thead>
           <tr>
             <th scope="col">The realm's page said</th>

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
-import { redirectUriOf } from '../auth/redirectUriOf.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
+import { redirectUriOf } from '../config/urls.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import { type AppType, clientRequest } from './clientRequest.ts';
-import { mailtoFor } from './mailtoFor.ts';
+import { type AppType, clientRequest, mailtoFor } from './clientRequest.ts';
 import './realm.css';
 
 interface RegisterClientFormProps {
@@ -40,18 +39,21 @@ export function RegisterClientForm({
   const ready = request.problems.length === 0;
 
   return (
-    <details className="card realm-details">
+    <details className="card rl-details">
       <summary>Register a client with the realm admin</summary>
       <p>
         Fill this in, then copy the table or mail it to the realm admin. The callback is this portal's own for
         the environment you pick; change it for another app.
       </p>
-      <form className="register-form" onSubmit={(event) => event.preventDefault()}>
-        <label className="field">
+      <form className="rl-form" onSubmit={(event) => event.preventDefault()}>
+        <label className="rl-form__field">
           Client ID
-          <span className="hint">The name the client gets in the realm, e.g. abrumet-debug-portal-qa.</span>
+          <span className="rl-form__hint small muted">
+            The name the client gets in the realm, e.g. abrumet-debug-portal-qa.
+          </span>
           <input
             type="text"
+            className="input input--code"
             value={clientId}
             onChange={(event) => setClientId(event.target.value)}
             autoComplete="off"
@@ -94,15 +96,16 @@ export function RegisterClientForm({
             Mobile app
           </label>
         </fieldset>
-        <label className="field">
+        <label className="rl-form__field">
           Callback URI
-          <span className="hint">
+          <span className="rl-form__hint small muted">
             {appType === 'web'
               ? "Where the realm sends the user back after sign-in. Pre-filled with this portal's callback."
               : "The app's private-use scheme, e.g. org.abrumet.app:/oauth2redirect (RFC 8252)."}
           </span>
           <input
             type="url"
+            className="input input--code"
             value={redirectUri}
             onChange={(event) => setTypedUri(event.target.value)}
             spellCheck={false}
@@ -111,7 +114,7 @@ export function RegisterClientForm({
       </form>
 
       {!ready && (
-        <ul className="register-problems" aria-label="To fix before sending">
+        <ul className="text-bad" aria-label="To fix before sending">
           {request.problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
@@ -119,7 +122,7 @@ export function RegisterClientForm({
       )}
 
       <h3>Request for the realm admin</h3>
-      <table className="realm-table" aria-label="Client registration request">
+      <table className="table rl-facts" aria-label="Client registration request">
         <tbody>
           {request.rows.map(([name, value]) => (
             <tr key={name} data-setting={name}>
@@ -129,7 +132,7 @@ export function RegisterClientForm({
           ))}
         </tbody>
       </table>
-      <div className="actions">
+      <div className="actions rl-details__actions">
         {ready ? (
           <>
             <CopyButton label="Copy as Markdown table" getText={() => request.markdown} />
@@ -146,7 +149,7 @@ export function RegisterClientForm({
       </div>
 
       <h3>What the client needs to work</h3>
-      <ul className="checklist" aria-label="Checklist for the realm admin">
+      <ul className="rl-list" aria-label="Checklist for the realm admin">
         {request.settings
           .filter((setting) => setting.why !== '')
           .map((setting) => (

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { send } from '../request/send.ts';
+import { send } from '../shared/bearer/send.ts';
+import { useServerTime } from '../shared/serverTime.tsx';
+import type { TokenReading } from '../shared/token/readToken.ts';
+import { Callout } from '../ui/Callout.tsx';
 import { explainUserInfo, type UserInfoOutcome } from './explainUserInfo.ts';
 import type { UserInfoTarget } from './userInfoEndpointOf.ts';
 import './realm.css';
 
 interface UserInfoPanelProps {
   environment: EnvironmentConfig;
-  accessToken: string;
-  /** Server time − local time (the shell's server clock), to judge the token at send time. */
-  skewMs: number;
+  /** The current access token, as the shell read it. */
+  access: TokenReading;
   target: UserInfoTarget;
   /** Injected for tests. */
   sendImpl?: typeof send;
@@ -18,28 +20,24 @@ interface UserInfoPanelProps {
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Asks the realm who the access token belongs to (OIDC Core §5.3), or says why it would not tell. */
-export function UserInfoPanel({
-  environment,
-  accessToken,
-  skewMs,
-  target,
-  sendImpl = send,
-}: UserInfoPanelProps) {
+export function UserInfoPanel({ environment, access, target, sendImpl = send }: UserInfoPanelProps) {
+  const time = useServerTime();
   const [outcome, setOutcome] = useState<UserInfoOutcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   const call = async () => {
     if (!target.ok) return;
     setBusy(true);
-    const sentAtMs = Date.now() + skewMs;
+    // The token is judged at the moment the call leaves, in the server's time.
+    const sentAtMs = time.serverNow() * 1000;
     const result = await sendImpl({
       method: 'GET',
       url: target.url,
-      headers: [['Authorization', `Bearer ${accessToken}`]],
+      headers: [['Authorization', `Bearer ${access.raw}`]],
     });
     const body = result.kind === 'response' ? await result.body.text() : '';
     setOutcome(
-      explainUserInfo(result, body, accessToken, {
+      explainUserInfo(result, body, access, {
         environment,
         url: target.url,
         sentAtMs,
@@ -67,7 +65,7 @@ export function UserInfoPanel({
         )}
       </p>
       {outcome?.ok && (
-        <table className="realm-table" aria-label="UserInfo claims">
+        <table className="table rl-facts" aria-label="UserInfo claims">
           <tbody>
             {Object.entries(outcome.claims).map(([name, value]) => (
               <tr key={name}>
@@ -81,16 +79,9 @@ export function UserInfoPanel({
         </table>
       )}
       {outcome && !outcome.ok && (
-        <div className="realm-problem" role="alert" aria-label="UserInfo error">
-          <h3>{outcome.verdict.title}</h3>
-          <p>{outcome.verdict.detail}</p>
-          {outcome.verdict.note && <p className="muted small">{outcome.verdict.note}</p>}
-          <p>
-            <strong>Next step:</strong> {outcome.verdict.next}
-          </p>
-          {outcome.verdict.curl && <pre className="code-block realm-json">{outcome.verdict.curl}</pre>}
-          {outcome.body && <pre className="code-block realm-json">{outcome.body}</pre>}
-        </div>
+        <Callout explanation={outcome.verdict} heading="h3" role="alert">
+          {outcome.body && <pre className="code-block rl-body">{outcome.body}</pre>}
+        </Callout>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { type ClientRequestForm, clientRequest } from './clientRequest.ts';
+import { type ClientRequestForm, clientRequest, mailtoFor } from './clientRequest.ts';
 
 const acceptance: EnvironmentConfig = {
   id: 'acceptance',
@@ -101,5 +101,38 @@ describe('clientRequest', () => {
     expect(
       clientRequest(form({ redirectUri: 'http://127.0.0.1:5173/callback/acceptance' })).problems,
     ).toEqual([]);
+  });
+});
+
+const mailRequest = clientRequest({
+  clientId: 'abrumet-debug-portal',
+  environment: {
+    id: 'acceptance',
+    label: 'Acceptance',
+    production: false,
+    authority: 'https://acc.auth.example.org/realms/abrumet',
+    clientId: 'abrumet-debug-portal',
+    redirectUri: '/callback/acceptance',
+    scope: 'openid',
+    tokenStore: 'session',
+    presets: [],
+    api: { baseUrl: 'https://acc.api.example.org', allowedOrigins: [], requiredRole: 'therapist' },
+  } satisfies EnvironmentConfig,
+  redirectUri: 'https://portal.example.org/callback/acceptance',
+  appType: 'web',
+});
+
+describe('mailtoFor', () => {
+  it('drafts a mail to the admin with the subject and the table in the body', () => {
+    const mailto = mailtoFor(mailRequest, 'keycloak-admin@abrumet.example');
+    const url = new URL(mailto ?? '');
+    expect(url.protocol).toBe('mailto:');
+    expect(url.pathname).toBe('keycloak-admin@abrumet.example');
+    expect(url.searchParams.get('subject')).toBe(mailRequest.subject);
+    expect(url.searchParams.get('body')).toContain(mailRequest.text);
+  });
+
+  it('offers no draft without an admin address', () => {
+    expect(mailtoFor(mailRequest, undefined)).toBeNull();
   });
 });

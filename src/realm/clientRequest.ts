@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { realmNameOf } from './describeDiscovery.ts';
+import { realmNameOf } from '../config/urls.ts';
 
 export type AppType = 'web' | 'mobile';
 
@@ -159,4 +159,19 @@ export function clientRequest({
   ].join('\n');
   const subject = `Client registration request: ${id || '(client ID)'} in ${realm} (${environment.label})`;
   return { settings, rows, problems, markdown, text, subject };
+}
+
+/** A mail draft to the realm admin; null without an admin address in config.json. */
+export function mailtoFor(request: ClientRequest, adminEmail: string | undefined): string | null {
+  if (!adminEmail) return null;
+  const body = [
+    'Hello,',
+    '',
+    'Could you register this client, please?',
+    '',
+    request.text,
+    '',
+    'Thank you.',
+  ].join('\n');
+  return `mailto:${encodeURI(adminEmail)}?subject=${encodeURIComponent(request.subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
-import type { SendResult } from '../request/send.ts';
+import type { SendResult } from '../shared/bearer/send.ts';
+import { readToken } from '../shared/token/readToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { explainUserInfo } from './explainUserInfo.ts';
 
@@ -14,7 +15,7 @@ const context = {
   portalOrigin: 'http://127.0.0.1:5173',
 };
 const token = (claims: Record<string, unknown> = {}) =>
-  fakeJwt({ iss: authority, sub: 'u1', typ: 'Bearer', exp: SENT_AT / 1000 + 60, ...claims });
+  readToken(fakeJwt({ iss: authority, sub: 'u1', typ: 'Bearer', exp: SENT_AT / 1000 + 60, ...claims }));
 
 const response = (status: number, wwwAuthenticate?: string): SendResult => ({
   kind: 'response',
@@ -36,7 +37,7 @@ describe('explainUserInfo', () => {
     expect(outcome).toEqual({ ok: true, claims: { sub: 'u1', preferred_username: 'therapist' } });
   });
 
-  it.each<[string, SendResult, string, string, RegExp]>([
+  it.each<[string, SendResult, ReturnType<typeof token>, string, RegExp]>([
     [
       'a session ended at the realm',
       response(

@@ -1,11 +1,11 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { bearerError } from '../request/bearerError.ts';
-import { explainResponse } from '../request/explainResponse.ts';
-import type { SendResult } from '../request/send.ts';
-import { toCurl } from '../request/toCurl.ts';
-import type { Verdict } from '../request/verdict.ts';
+import { explainResponse } from '../shared/bearer/explainResponse.ts';
+import type { SendResult } from '../shared/bearer/send.ts';
+import { toCurl } from '../shared/bearer/toCurl.ts';
+import type { Verdict } from '../shared/bearer/verdict.ts';
+import { bearerError } from '../shared/bearer/wwwAuthenticate.ts';
 import { expectationsOf } from '../shared/token/judgeToken.ts';
-import { readToken } from '../shared/token/readToken.ts';
+import type { TokenReading } from '../shared/token/readToken.ts';
 
 export type UserInfoOutcome =
   | { ok: true; claims: Record<string, unknown> }
@@ -20,7 +20,7 @@ export interface UserInfoContext {
 }
 
 /**
- * What the realm's UserInfo endpoint said about the access token. The request pane's explainer
+ * What the realm's UserInfo endpoint said about the access token. The shared bearer explainer
  * reads the answers it shares with any bearer API; the realm-only cases come first: a session
  * ended at the realm (Keycloak refuses the still-unexpired JWT), a token without the `openid`
  * scope (OIDC Core §5.3.1: 403 insufficient_scope), and no answer at all (the client's Web origins).
@@ -28,11 +28,15 @@ export interface UserInfoContext {
 export function explainUserInfo(
   result: SendResult,
   body: string,
-  token: string,
+  token: TokenReading,
   context: UserInfoContext,
 ): UserInfoOutcome {
   const fail = (verdict: Verdict): UserInfoOutcome => ({ ok: false, verdict, body });
-  const curl = toCurl({ method: 'GET', url: context.url, headers: [['Authorization', `Bearer ${token}`]] });
+  const curl = toCurl({
+    method: 'GET',
+    url: context.url,
+    headers: [['Authorization', `Bearer ${token.raw}`]],
+  });
 
   if (result.kind === 'network-error') {
     return fail({
@@ -40,7 +44,7 @@ export function explainUserInfo(
       title: 'No response from UserInfo: the realm is unreachable, or CORS blocked it',
       detail: `The browser got no readable answer from ${context.url} (“${result.message}”). Keycloak only answers browsers from origins in the client's Web origins: ${context.portalOrigin} must be listed there.`,
       next: 'Retry with curl (set TOKEN first): if curl gets an answer, ask the realm admin to add this origin to Web origins.',
-      severity: 'bad',
+      tone: 'bad',
       curl,
     });
   }
@@ -59,7 +63,7 @@ export function explainUserInfo(
       detail:
         'UserInfo answered in another format, e.g. a signed or encrypted JWT (the client asks for signed UserInfo).',
       next: 'Read the body below; ask the realm admin whether the client sets a UserInfo signature algorithm.',
-      severity: 'warn',
+      tone: 'warn',
     });
   }
   if (result.kind === 'response') {
@@ -71,7 +75,7 @@ export function explainUserInfo(
         title: 'The realm session behind this token has ended',
         detail: `The realm says “${description}”: the user signed out (maybe in another tab or app), an admin ended the session, or it timed out. The token has not expired, but the realm no longer honours it; APIs that only check the signature still would.`,
         next: 'Sign in again.',
-        severity: 'bad',
+        tone: 'bad',
       });
     }
     if (result.status === 403 && (error === 'insufficient_scope' || error === undefined)) {
@@ -80,17 +84,16 @@ export function explainUserInfo(
         title: 'UserInfo needs the openid scope',
         detail: `The realm refused with 403${error ? ' insufficient_scope' : ''}${description ? ` (“${description}”)` : ''}: UserInfo only answers access tokens issued with the openid scope.`,
         next: 'Add openid to the scope in config.json and sign in again.',
-        severity: 'bad',
+        tone: 'bad',
       });
     }
   }
   return fail(
     explainResponse(
       result,
-      readToken(token),
+      token,
       {
         sentAtMs: context.sentAtMs,
-        choice: 'current',
         // UserInfo is the realm's, not the API's: no audience of the API to expect here.
         expected: { ...expectationsOf(context.environment), audience: undefined },
         portalOrigin: context.portalOrigin,

@@ -1,6 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { adminEventsUrl } from './adminEventsUrl.ts';
-import { realmNameOf } from './describeDiscovery.ts';
+import { adminEventsUrl, realmNameOf } from '../config/urls.ts';
 
 export interface LoginErrorContext {
   environment: EnvironmentConfig;

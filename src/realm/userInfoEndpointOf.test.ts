@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
-import type { DiscoveryView } from './describeDiscovery.ts';
+import type { DiscoveryView } from '../shared/discovery/describeDiscovery.ts';
 import { userInfoEndpointOf } from './userInfoEndpointOf.ts';
 
 const authority = 'https://auth.example.org/realms/abrumet';
@@ -9,7 +9,7 @@ const withUserInfo = (url: string | undefined): DiscoveryView => ({
   ok: true,
   issuer: authority,
   issuerMismatch: null,
-  warnings: [],
+  warnings: null,
   endpoints: [{ key: 'userinfo_endpoint', name: 'UserInfo', url }],
 });
 
@@ -23,7 +23,7 @@ describe('userInfoEndpointOf', () => {
     ['still loading', null, 'Waiting'],
     [
       'a failed discovery',
-      { ok: false, reason: 'network', title: 'The realm did not answer', explanation: '', next: '' },
+      { ok: false, kind: 'network', tone: 'bad', title: 'The realm did not answer', next: '' },
       'The realm did not answer',
     ],
     ['no endpoint', withUserInfo(undefined), 'no UserInfo endpoint'],

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import type { DiscoveryView } from './describeDiscovery.ts';
+import type { DiscoveryView } from '../shared/discovery/describeDiscovery.ts';
 
 export type UserInfoTarget = { ok: true; url: string } | { ok: false; message: string };
 

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import { UNMEASURED } from '../shared/token/serverClock.ts';
 import { sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { RequestPane } from './RequestPane.tsx';
@@ -83,7 +85,9 @@ const renderPane = (props: Partial<Parameters<typeof RequestPane>[0]> = {}) => {
   const fetch = props.fetch ?? fakeApi();
   render(
     <StrictMode>
-      <RequestPane environment={environment()} tokens={tokens} fetch={fetch} now={now} {...props} />
+      <ServerTimeProvider clock={UNMEASURED} now={now}>
+        <RequestPane environment={environment()} tokens={tokens} fetch={fetch} {...props} />
+      </ServerTimeProvider>
     </StrictMode>,
   );
   return { fetch: fetch as ReturnType<typeof fakeApi>, user: userEvent.setup() };
@@ -138,7 +142,8 @@ describe('RequestPane', () => {
       'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
     );
     expect(shown.textContent).toContain("curl --include 'http://127.0.0.1:8181/api/v1/me'");
-    expect(shown.textContent).not.toContain('401');
+    expect(within(shown).getByTestId('response-status').textContent).toBe('No response');
+    expect(shown.querySelector('[data-kind="no-response"]')?.textContent).not.toMatch(/\b401\b/);
   });
 
   it('points at invalid JSON and sends it only on purpose', async () => {
@@ -239,7 +244,9 @@ describe('RequestPane', () => {
     );
     render(
       <StrictMode>
-        <RequestPane environment={environment()} tokens={sessionTokens({ access })} fetch={fetch} now={now} />
+        <ServerTimeProvider clock={UNMEASURED} now={now}>
+          <RequestPane environment={environment()} tokens={sessionTokens({ access })} fetch={fetch} />
+        </ServerTimeProvider>
       </StrictMode>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Send when it expires' }));

@@ -1,13 +1,14 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
-type Clock = () => number;
+export type Clock = () => number;
 
 interface NowStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): number;
 }
 
-const systemNow: Clock = () => Date.now();
+/** Our clock. The default everywhere, so the app shares one interval per period. */
+export const systemNow: Clock = () => Date.now();
 const stores = new WeakMap<Clock, Map<number, NowStore>>();
 
 /** One interval per (clock, period), shared by every subscriber and stopped with the last one. */
@@ -55,4 +56,17 @@ function nowStore(intervalMs: number, now: Clock): NowStore {
 export function useNow(intervalMs = 1000, now: Clock = systemNow): number {
   const store = useMemo(() => nowStore(intervalMs, now), [intervalMs, now]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** setTimeout fires at once beyond this (2^31 − 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Runs `fire` once after `delayMs` (at once when already due), for an effect to return the cancel.
+ * A delay too long for setTimeout, which would fire at once, does not fire at all.
+ */
+export function runAfter(delayMs: number, fire: () => void): () => void {
+  if (delayMs > MAX_TIMEOUT_MS) return () => {};
+  const timer = setTimeout(fire, Math.max(0, delayMs));
+  return () => clearTimeout(timer);
 }

@@ -1,21 +1,61 @@
-import { describeEvent } from './describeEvent.ts';
-import type { TokenEvent } from './tokenEvents.ts';
-
-interface EventsTimelineProps {
-  events: TokenEvent[];
-}
+import { formatSignedClock } from '../shared/token/formatDuration.ts';
+import type { RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
+const expText = (exp: number | undefined) => (exp ? new Date(exp * 1000).toLocaleTimeString() : '?');
+
+const HOW: Record<RefreshTrigger, string> = {
+  manual: '',
+  auto: ' automatically',
+  load: ' automatically: the token was stale when the page loaded',
+  visible: ' automatically: the token was stale when the tab came back',
+  wake: ' automatically: the token was stale when the computer woke up',
+};
+
+/** One line of the session timeline. Lifetime changes are signed: a shorter new token reads "−". */
+export function describeEvent(event: TokenEvent): string {
+  switch (event.type) {
+    case 'signed-in':
+      return `Signed in as ${event.who}; token valid until ${expText(event.exp)}`;
+    case 'restored':
+      return `Session restored for ${event.who} (this tab); token valid until ${expText(event.exp)}`;
+    case 'refreshed': {
+      const delta =
+        event.oldExp !== undefined && event.newExp !== undefined
+          ? ` (${formatSignedClock(event.newExp - event.oldExp)})`
+          : '';
+      return `Refreshed${HOW[event.trigger]}; exp ${expText(event.oldExp)} → ${expText(event.newExp)}${delta}`;
+    }
+    case 'refresh-unchanged':
+      return `Refresh returned the same access token: nothing changed (still valid until ${expText(event.exp)})`;
+    case 'expired':
+      return 'Access token expired';
+    case 'refresh-failed':
+      return `Refresh failed: ${event.message}`;
+    case 'signed-out':
+      return 'Signed out';
+    case 'auto-refresh':
+      return `Auto-refresh turned ${event.on ? 'on' : 'off'}`;
+  }
+}
+
+/** How each kind of event reads at a glance: failures and expiry stand out, renewals are good news. */
+const COLOUR: Partial<Record<TokenEvent['type'], string>> = {
+  'refresh-failed': 'text-bad',
+  expired: 'text-bad',
+  refreshed: 'text-ok',
+};
+
 /** This tab's session, newest first; memory only. */
-export function EventsTimeline({ events }: EventsTimelineProps) {
+export function EventsTimeline({ events }: { events: TokenEvent[] }) {
   return (
-    <details className="timeline" open={events.length > 1}>
+    <details className="tk-timeline" open={events.length > 1}>
       <summary>Session events ({events.length})</summary>
       <ol reversed aria-label="Session events">
         {[...events].reverse().map((event) => (
-          <li key={`${event.at}-${event.type}`} className={`timeline__item timeline__item--${event.type}`}>
-            <time>{time(event.at)}</time> {describeEvent(event)}
+          <li key={`${event.at}-${event.type}`} className={COLOUR[event.type]}>
+            <time className="tk-timeline__time">{time(event.at)}</time> {describeEvent(event)}
           </li>
         ))}
       </ol>

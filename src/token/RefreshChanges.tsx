@@ -1,5 +1,5 @@
+import type { JsonObject } from '../shared/token/decodeToken.ts';
 import type { TokenReading } from '../shared/token/readToken.ts';
-import { diffClaims } from './diffClaims.ts';
 
 interface RefreshChangesProps {
   previous: TokenReading;
@@ -14,9 +14,9 @@ export function RefreshChanges({ previous, current }: RefreshChangesProps) {
   if (!previous.decoded.ok || !current.decoded.ok) return null;
   const changes = diffClaims(previous.decoded.payload, current.decoded.payload);
   return (
-    <details className="changes" open>
+    <details className="tk-disclosure" open>
       <summary>What the last refresh changed ({changes.length} claims)</summary>
-      <table className="claims">
+      <table className="table">
         <thead>
           <tr>
             <th scope="col">Claim</th>
@@ -31,10 +31,10 @@ export function RefreshChanges({ previous, current }: RefreshChangesProps) {
                 <code>{change.claim}</code>
               </th>
               <td>
-                <code className="claim-value">{show(change.before)}</code>
+                <code className="tk-value">{show(change.before)}</code>
               </td>
               <td>
-                <code className="claim-value">{show(change.after)}</code>
+                <code className="tk-value">{show(change.after)}</code>
               </td>
             </tr>
           ))}
@@ -42,4 +42,18 @@ export function RefreshChanges({ previous, current }: RefreshChangesProps) {
       </table>
     </details>
   );
+}
+
+export interface ClaimChange {
+  claim: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What a refresh changed: claims added, removed or with another value (jti, exp, iat at least). */
+export function diffClaims(before: JsonObject, after: JsonObject): ClaimChange[] {
+  const claims = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return claims
+    .filter((claim) => JSON.stringify(before[claim]) !== JSON.stringify(after[claim]))
+    .map((claim) => ({ claim, before: before[claim], after: after[claim] }));
 }

@@ -1,33 +1,40 @@
 import { useState } from 'react';
 import { useAuth } from 'react-oidc-context';
+import { useServerTime } from '../shared/serverTime.tsx';
 import type { TokenReading } from '../shared/token/readToken.ts';
 import { tokenKey } from '../shared/token/serverClock.ts';
-import { describeRefreshError } from './describeRefreshError.ts';
-import { isRefreshError } from './isRefreshError.ts';
-import { useAutoRefresh, useAutoRefreshPreference } from './useAutoRefresh.ts';
-import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
-import type { TokenSession } from './useTokenSession.ts';
+import { Callout } from '../ui/Callout.tsx';
+import type { RefreshFailure } from './session/refreshFailure.ts';
+import { useAutoRefresh, useAutoRefreshPreference } from './session/useAutoRefresh.ts';
+import type { RefreshOutcome } from './session/useRefresh.ts';
+import type { TokenSession } from './session/useTokenSession.ts';
 
 interface RefreshControlsProps {
   session: TokenSession;
   hasRefreshToken: boolean;
   access: TokenReading;
-  skewMs: number;
+  refresh: (trigger: 'manual' | 'auto') => Promise<RefreshOutcome>;
+  /** Why the last refresh failed, as the token model explained it; null since a new token came. */
+  failure: RefreshFailure | null;
 }
 
 /** Refresh on demand, the auto-refresh toggle, and what the last refresh did or why it failed. */
-export function RefreshControls({ session, hasRefreshToken, access, skewMs }: RefreshControlsProps) {
+export function RefreshControls({
+  session,
+  hasRefreshToken,
+  access,
+  refresh,
+  failure,
+}: RefreshControlsProps) {
   const auth = useAuth();
-  const refresh = useRefresh(auth, session);
+  const { clock } = useServerTime();
   const [autoOn, setAutoOn] = useAutoRefreshPreference();
   // The outcome of the last click, for the token it was about (a new token makes it old news).
   const [clicked, setClicked] = useState<{ token: string; outcome: RefreshOutcome } | null>(null);
-  const error = isRefreshError(auth.error) ? auth.error : undefined;
-  const failure = error ? describeRefreshError(error) : null;
   const busy = auth.activeNavigator === 'signinSilent';
   const { record } = session;
 
-  useAutoRefresh({ enabled: autoOn && hasRefreshToken, access, skewMs, blocked: failure !== null, refresh });
+  useAutoRefresh({ enabled: autoOn && hasRefreshToken, access, clock, blocked: failure !== null, refresh });
 
   const refreshNow = async () => {
     const token = tokenKey(access);
@@ -36,7 +43,7 @@ export function RefreshControls({ session, hasRefreshToken, access, skewMs }: Re
   };
 
   return (
-    <div className="refresh">
+    <div className="tk-refresh">
       <div className="actions">
         <button
           type="button"
@@ -46,7 +53,7 @@ export function RefreshControls({ session, hasRefreshToken, access, skewMs }: Re
         >
           {busy ? 'Refreshing…' : 'Refresh'}
         </button>
-        <label className="toggle">
+        <label className="tk-refresh__toggle">
           <input
             type="checkbox"
             checked={autoOn}
@@ -64,18 +71,19 @@ export function RefreshControls({ session, hasRefreshToken, access, skewMs }: Re
         </p>
       )}
       {clicked?.outcome === 'unchanged' && clicked.token === tokenKey(access) && !failure && (
-        <p className="flag flag--warning" role="status" data-testid="refresh-unchanged">
-          The realm answered the refresh with the same access token: nothing changed, and the countdown goes
-          on. A gateway may be caching the token endpoint's answers.
-        </p>
+        <Callout
+          role="status"
+          testId="refresh-unchanged"
+          explanation={{
+            kind: 'refresh-unchanged',
+            tone: 'warn',
+            title: 'The realm answered the refresh with the same access token: nothing changed',
+            detail: "The countdown goes on. A gateway may be caching the token endpoint's answers.",
+            next: 'Refresh again in a moment; if it keeps happening, ask whoever runs the gateway in front of the realm.',
+          }}
+        />
       )}
-      {failure && (
-        <div className="flag flag--warning" role="alert">
-          <p>
-            {failure.message} {failure.next}
-          </p>
-        </div>
-      )}
+      {failure && <Callout explanation={failure} role="alert" />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useAuth } from 'react-oidc-context';
-import type { RefreshFailure } from './describeRefreshError.ts';
+import { Callout } from '../ui/Callout.tsx';
+import type { RefreshFailure } from './session/refreshFailure.ts';
 
 /**
  * The end of the road for this session: the realm refused the refresh token (RFC 6749 §5.2
@@ -8,9 +9,7 @@ import type { RefreshFailure } from './describeRefreshError.ts';
 export function SessionEnded({ failure }: { failure: RefreshFailure }) {
   const auth = useAuth();
   return (
-    <section className="card card--error" role="alert" aria-labelledby="session-ended-title">
-      <h2 id="session-ended-title">Your session ended</h2>
-      <p>{failure.message}</p>
+    <Callout explanation={failure} heading="h2" role="alert">
       <p>
         The realm ends a session when you sign out elsewhere, when an admin ends it, or when it stays idle
         longer than the realm allows. The tokens this tab still holds cannot be renewed.
@@ -18,6 +17,6 @@ export function SessionEnded({ failure }: { failure: RefreshFailure }) {
       <button type="button" className="button button--primary" onClick={() => void auth.signinRedirect()}>
         Sign in
       </button>
-    </section>
+    </Callout>
   );
 }

@@ -1,14 +1,29 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { User } from 'oidc-client-ts';
-import { StrictMode } from 'react';
+import { type ComponentProps, createElement, StrictMode } from 'react';
 import { AuthContext, type AuthContextProps } from 'react-oidc-context';
 import { describe, expect, it, vi } from 'vitest';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { sessionTokens } from '../shared/token/sessionTokens.ts';
+import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import { UNMEASURED } from '../shared/token/serverClock.ts';
+import { type SessionTokens, sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
+import { useRefresh } from './session/useRefresh.ts';
+import type { TokenSession } from './session/useTokenSession.ts';
 import { TokenPanel } from './TokenPanel.tsx';
-import type { TokenSession } from './useTokenSession.ts';
+
+/** Counts the claims tables' renders: the panel must not re-render them on the clock's tick. */
+const claimsTable = vi.hoisted(() => ({ renders: 0 }));
+vi.mock('./inspect/ClaimsTable.tsx', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./inspect/ClaimsTable.tsx')>();
+  return {
+    ClaimsTable: (props: ComponentProps<typeof real.ClaimsTable>) => {
+      claimsTable.renders += 1;
+      return createElement(real.ClaimsTable, props);
+    },
+  };
+});
 
 const issuer = 'https://auth.example.org/auth/realms/abrumet';
 const environment: EnvironmentConfig = {
@@ -45,16 +60,28 @@ function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-v
   const rendered = render(
     <StrictMode>
       <AuthContext.Provider value={auth}>
-        <TokenPanel
-          user={user}
-          environment={environment}
-          session={session}
-          tokens={sessionTokens({ access: accessToken })}
-        />
+        <ServerTimeProvider clock={UNMEASURED}>
+          <Panel auth={auth} user={user} tokens={sessionTokens({ access: accessToken })} />
+        </ServerTimeProvider>
       </AuthContext.Provider>
     </StrictMode>,
   );
   return { ...rendered, signinSilent };
+}
+
+/** The panel as the shell gives it: with the model's one refresh (useRefresh). */
+function Panel({ auth, user, tokens }: { auth: AuthContextProps; user: User; tokens: SessionTokens }) {
+  const refresh = useRefresh(auth, session, tokens.access);
+  return (
+    <TokenPanel
+      user={user}
+      environment={environment}
+      session={session}
+      tokens={tokens}
+      refresh={refresh}
+      refreshFailure={null}
+    />
+  );
 }
 
 const payload = {
@@ -146,5 +173,20 @@ describe('TokenPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Copy Authorization header' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(`Authorization: Bearer ${token}`);
     expect(screen.getAllByText('Copied').length).toBe(1);
+  });
+
+  it('leaves the claims tables alone while the countdown ticks', () => {
+    vi.useFakeTimers();
+    try {
+      renderPanel(fakeJwt(payload));
+      const before = claimsTable.renders;
+      const countdown = screen.getByTestId('countdown').textContent;
+      act(() => vi.advanceTimersByTime(5000));
+      expect(screen.getByTestId('countdown').textContent).not.toBe(countdown);
+      expect(before).toBeGreaterThan(0);
+      expect(claimsTable.renders).toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

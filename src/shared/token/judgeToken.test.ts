@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeJwt } from '../../test/fakeJwt.ts';
+import { explainJudgement, nextStepFor, problemText } from './explainJudgement.ts';
 import { type Expectations, judgeToken } from './judgeToken.ts';
-import { nextStepFor, problemText } from './problemText.ts';
 import { readToken } from './readToken.ts';
 
 const ISSUER = 'https://auth.example.org/auth/realms/abrumet';
@@ -84,5 +84,32 @@ describe('nextStepFor', () => {
     [{ iss: 'https://x.example.org/realms/a', exp: NOW - 1 }, /^Use a token of this environment/],
   ])('after %j: %s', (claims, step) => {
     expect(nextStepFor(judge(claims).problems)).toMatch(step);
+  });
+});
+
+describe('explainJudgement', () => {
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    [
+      'yes, with what makes it so',
+      {},
+      'can-call',
+      /realm role therapist, the audience abrumet-api .* expires in 4 min/,
+    ],
+    [
+      'no, with every reason',
+      { exp: NOW - 3, aud: 'account' },
+      'cannot-call',
+      /^it expired 3 s ago \| its audience/,
+    ],
+  ])('says %s', (_name, claims, kind, words) => {
+    const explained = explainJudgement(judge(claims), expected, 240);
+    expect(explained.kind).toBe(kind);
+    expect([explained.detail, ...(explained.reasons ?? [])].filter(Boolean).join(' | ')).toMatch(words);
+  });
+
+  it('cannot say yes or no for a token it cannot read, and says what to do instead', () => {
+    const explained = explainJudgement(judgeToken(readToken('opaque'), expected, NOW), expected, undefined);
+    expect(explained).toMatchObject({ kind: 'unreadable', tone: 'warn' });
+    expect(explained.next).toMatch(/Call the API/);
   });
 });

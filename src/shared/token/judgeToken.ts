@@ -1,5 +1,5 @@
-import { sameIssuer } from '../../config/realmUrls.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
+import { sameIssuer } from '../../config/urls.ts';
 import type { TokenReading } from './readToken.ts';
 import { tokenTime, wholeSeconds } from './tokenTime.ts';
 

@@ -20,6 +20,13 @@ export interface ServerClock {
   expiresInMismatch?: { expiresIn: number; lifetime: number };
 }
 
+/** Server time in seconds: our clock (ms) plus the measured skew. */
+export const serverNowSeconds = (nowMs: number, clock: Pick<ServerClock, 'skewMs'>) =>
+  (nowMs + clock.skewMs) / 1000;
+
+/** Not measured (no token yet, or one without `iat`): our clock is taken as the server's. */
+export const UNMEASURED: ServerClock = { skewMs: 0, measured: false };
+
 /** Below this the difference is latency and the second granularity of `iat`, not a wrong clock. */
 export const NOTABLE_SKEW_MS = 5000;
 /** `expires_in` and `exp − iat` may differ by the second it took to answer. */
@@ -52,7 +59,7 @@ export function receiptOf(reading: TokenReading, receivedAtMs: number, expiresAt
  * does not have; it is only compared with the token's `exp − iat` and shown when they disagree.
  */
 export function serverClock(access: TokenReading, receipt: Receipt | undefined): ServerClock {
-  if (!receipt) return { skewMs: 0, measured: false };
+  if (!receipt) return UNMEASURED;
   const clock: ServerClock = { skewMs: receipt.iat * 1000 - receipt.receivedAtMs, measured: true };
   const { exp, iat } = access;
   if (receipt.key !== tokenKey(access) || receipt.expiresIn === undefined) return clock;

@@ -1,25 +1,25 @@
+import { describeTimeLeft } from './formatDuration.ts';
 import { readToken, type TokenReading } from './readToken.ts';
-import type { ServerClock } from './serverClock.ts';
+import { wholeSeconds } from './tokenTime.ts';
 
-/** The tokens of this tab's session, each read once, with the server's clock: what features get. */
+/** The tokens of this tab's session, each read once: what features get (the clock comes apart, serverTime). */
 export interface SessionTokens {
   access: TokenReading;
   id?: TokenReading | undefined;
   /** This tab's earlier access tokens, newest first: kept in memory only, gone with the tab. */
   earlier: TokenReading[];
-  clock: ServerClock;
 }
 
 /** Builds the session from raw tokens (the shell, and tests). */
-export function sessionTokens(
-  raw: { access: string; id?: string | undefined; earlier?: readonly string[] },
-  clock: ServerClock = { skewMs: 0, measured: false },
-): SessionTokens {
+export function sessionTokens(raw: {
+  access: string;
+  id?: string | undefined;
+  earlier?: readonly string[];
+}): SessionTokens {
   return {
     access: readToken(raw.access),
     id: raw.id ? readToken(raw.id) : undefined,
     earlier: (raw.earlier ?? []).map(readToken),
-    clock,
   };
 }
 
@@ -34,4 +34,12 @@ export function latestExpired(tokens: SessionTokens, serverNow: number): TokenRe
     if (!latest || (latest.exp ?? 0) < token.exp) latest = token;
   }
   return latest;
+}
+
+/** Why there is no expired token to send yet, and when there will be one. */
+export function noExpiredToken(tokens: SessionTokens, serverNow: number): string {
+  const { exp } = tokens.access;
+  const when =
+    exp === undefined ? '' : `; the current one ${describeTimeLeft(wholeSeconds(exp - serverNow))}`;
+  return `None of this tab's tokens has expired yet${when}`;
 }

@@ -19,9 +19,6 @@ export interface TokenTime {
 /** The last minute of a token's life is "expiring". */
 export const EXPIRING_SECONDS = 60;
 
-/** Server time in seconds: our clock plus the measured skew (see serverClock). */
-export const serverNowSeconds = (nowMs: number, skewMs: number) => (nowMs + skewMs) / 1000;
-
 /**
  * Where a token stands at `serverNow` (seconds, server clock). Derived, never decremented: what is
  * left is computed from `exp` at every tick, so sleep and hidden tabs cannot make it drift.

@@ -1,0 +1,29 @@
+import type { EnvironmentConfig } from '../config/types.ts';
+import { redirectUriOf } from '../config/urls.ts';
+
+/** True when `location` is this environment's sign-in callback carrying an OAuth response. */
+export function isCallbackFor(environment: EnvironmentConfig, location: Location | URL): boolean {
+  const callback = new URL(redirectUriOf(environment, location.origin));
+  if (callback.origin !== location.origin || callback.pathname !== location.pathname) return false;
+  const params = new URLSearchParams(location.search);
+  return params.has('state') && (params.has('code') || params.has('error'));
+}
+
+/** The realm's own words on a failed sign-in callback (RFC 6749 §4.1.2.1). */
+export interface CallbackError {
+  error: string;
+  description?: string;
+}
+
+/**
+ * The `error` and `error_description` of a callback URL, read before the URL is cleaned: when
+ * oidc-client-ts cannot match the state (another tab's sign-in, a replay) it reports only the
+ * stale state, and the realm's reason would be lost.
+ */
+export function callbackErrorOf(location: Location | URL): CallbackError | undefined {
+  const params = new URLSearchParams(location.search);
+  const error = params.get('error');
+  if (!error) return undefined;
+  const description = params.get('error_description');
+  return description ? { error, description } : { error };
+}

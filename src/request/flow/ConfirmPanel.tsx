@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import type { Ask } from '../outgoing/prepareRequest.ts';
+import type { Decision } from './sendPipeline.ts';
+
+interface ConfirmPanelProps {
+  ask: Ask;
+  /** The matrix cannot send "without the token": that is one of its rows already. */
+  allowWithoutToken: boolean;
+  onAnswer: (decision: Decision) => void;
+}
+
+const TITLES: Record<Ask['kind'], (ask: Ask) => string> = {
+  origin: (ask) => `Send your token to ${ask.kind === 'origin' ? ask.origin : ''}?`,
+  production: () => 'Change production data?',
+  role: (ask) => `Your token lacks the realm role “${ask.kind === 'role' ? ask.role : ''}”`,
+};
+
+/** An inline confirmation (not window.confirm): it names what is at stake and waits for a click. */
+export function ConfirmPanel({ ask, allowWithoutToken, onAnswer }: ConfirmPanelProps) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const yes =
+    ask.kind === 'origin'
+      ? `Send the token to ${ask.origin}`
+      : ask.kind === 'production'
+        ? 'Send to production'
+        : 'Send anyway';
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="rq-confirm-title"
+      aria-describedby="rq-confirm-text"
+      className="callout tone-warn"
+    >
+      <p id="rq-confirm-title" className="callout__title">
+        {TITLES[ask.kind](ask)}
+      </p>
+      <p id="rq-confirm-text">{ask.message}</p>
+      <div className="actions">
+        {ask.kind === 'origin' && allowWithoutToken && (
+          <button
+            ref={first}
+            type="button"
+            className="button button--primary"
+            onClick={() => onAnswer('without-token')}
+          >
+            Send without the token
+          </button>
+        )}
+        <button
+          ref={ask.kind === 'origin' && allowWithoutToken ? undefined : first}
+          type="button"
+          className={ask.kind === 'role' ? 'button button--primary' : 'button button--danger'}
+          onClick={() => onAnswer('yes')}
+        >
+          {yes}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onAnswer('no')}>
+          Cancel
+        </button>
+      </div>
+      {ask.kind === 'origin' && <p className="small muted">Asked once per origin for this browser tab.</p>}
+    </div>
+  );
+}

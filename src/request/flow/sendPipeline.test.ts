@@ -1,0 +1,154 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
+import { sessionTokens } from '../../shared/token/sessionTokens.ts';
+import { fakeJwt } from '../../test/fakeJwt.ts';
+import { initialDraft, type RequestDraft } from '../editor/draft.ts';
+import type { PrepareContext } from '../outgoing/prepareRequest.ts';
+import { answerAsk, type Plan, planSend, runMatrix, sendOne } from './sendPipeline.ts';
+
+const access = fakeJwt({ sub: 'p', realm_access: { roles: ['patient'] }, exp: 100 });
+const environment = {
+  authority: 'https://auth.example.org/realms/abrumet',
+  production: true,
+  presets: [{ name: 'Create', method: 'POST', path: '/p', requiredRole: 'therapist' }],
+  api: {
+    baseUrl: 'https://api.example.org',
+    allowedOrigins: ['https://api.example.org'],
+    requiredRole: 'therapist',
+  },
+};
+const context: PrepareContext & { sendInvalidJson: boolean } = {
+  environment,
+  tokens: sessionTokens({ access }),
+  serverNow: 0,
+  confirmedOrigins: [],
+  sendInvalidJson: false,
+};
+const offList = {
+  ...initialDraft([]),
+  method: 'POST' as const,
+  url: 'https://other.example.org/p',
+  presetName: 'Create',
+};
+const planOf = (planned: ReturnType<typeof planSend>): Plan => {
+  if (!planned.ok) throw new Error(planned.problem.title);
+  return planned.plan;
+};
+
+describe('planSend', () => {
+  it('prepares one send once and gathers every question for it', () => {
+    const plan = planOf(planSend('single', offList, context));
+    expect(plan.asks.map((a) => a.kind)).toEqual(['origin', 'production', 'role']);
+    expect(plan.rows).toHaveLength(1);
+    expect(plan.rows[0]?.prepared.ok && plan.rows[0].prepared.request.url).toBe(
+      'https://other.example.org/p',
+    );
+  });
+
+  it('asks once for the whole matrix, without the role warning, and keeps rows whose token is missing', () => {
+    const plan = planOf(planSend('matrix', offList, context));
+    expect(plan.asks.map((a) => a.kind)).toEqual(['origin', 'production']);
+    expect(plan.rows.map((row) => [row.draft.tokenChoice, row.prepared.ok])).toEqual([
+      ['current', true],
+      ['none', true],
+      ['expired', false],
+      ['tampered', true],
+      ['id', false],
+    ]);
+  });
+
+  it('stops on what no answer can fix', () => {
+    const draft = { ...offList, url: 'http://other.example.org/p' };
+    expect(planSend('matrix', draft, context)).toMatchObject({ ok: false, problem: { kind: 'target' } });
+  });
+});
+
+describe('answerAsk', () => {
+  const plan = planOf(planSend('single', offList, context));
+
+  it('remembers a confirmed origin and moves to the next question, then goes', () => {
+    const first = answerAsk(plan, 'yes');
+    expect(first).toMatchObject({ step: 'ask', confirmOrigin: 'https://other.example.org' });
+    if (first.step !== 'ask') return;
+    expect(first.plan.asks.map((a) => a.kind)).toEqual(['production', 'role']);
+    const second = answerAsk(first.plan, 'yes');
+    expect(second).toMatchObject({ step: 'ask' });
+    if (second.step !== 'ask') return;
+    expect(answerAsk(second.plan, 'yes')).toMatchObject({ step: 'go', plan: { asks: [] } });
+  });
+
+  it('plans a "No token" send when asked to send without the token', () => {
+    expect(answerAsk(plan, 'without-token')).toMatchObject({
+      step: 'replan',
+      draft: { tokenChoice: 'none', url: offList.url },
+    });
+  });
+
+  it('stops on no', () => {
+    expect(answerAsk(plan, 'no')).toEqual({ step: 'stop' });
+  });
+});
+
+/** Node's Blob (from a Response) has text(); jsdom's does not. */
+const body = await new Response('{}').blob();
+const ok = (status: number): SendResult => ({
+  kind: 'response',
+  status,
+  statusText: '',
+  headers: [['content-type', 'application/json']],
+  body,
+  durationMs: 3,
+});
+
+describe('sendOne', () => {
+  it('sends the prepared request as it is, explains the answer and records it without the token', async () => {
+    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    if (!row?.prepared.ok) throw new Error('not prepared');
+    const send = vi.fn(async () => ok(200));
+    const record = vi.fn();
+    const exchange = await sendOne(row.draft, row.prepared, {
+      environment,
+      portalOrigin: 'https://portal.example.org',
+      now: () => 40_000,
+      skewMs: 2_000,
+      send,
+      record,
+    });
+    expect(send).toHaveBeenCalledWith(row.prepared.request);
+    expect(exchange).toMatchObject({ sentAtMs: 40_000, secondsLeft: 58, verdict: { kind: 'ok' } });
+    expect(record).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 200, url: 'https://api.example.org/me' }),
+    );
+    expect(JSON.stringify(record.mock.calls)).not.toContain(access);
+  });
+});
+
+describe('runMatrix', () => {
+  it('sends row by row, names the rows it could not send, and stops after a cancel', async () => {
+    const rows = planOf(planSend('matrix', { ...initialDraft([]), url: '/me' }, context)).rows;
+    const results: SendResult[] = [ok(200), ok(401), { kind: 'cancelled', durationMs: 1 }];
+    const send = vi.fn(async (draft: RequestDraft, prepared: { request: OutgoingRequest }) => ({
+      id: draft.tokenChoice,
+      request: prepared.request,
+      choice: draft.tokenChoice,
+      sentAtMs: 0,
+      result: results.shift() ?? ok(500),
+      verdict: { kind: 'ok' as const, tone: 'ok' as const, title: '', next: '' },
+    }));
+    const changes: unknown[] = [];
+    const table = await runMatrix(rows, send, (rows) => changes.push(rows));
+    expect(table.map((row) => [row.choice, row.state, row.reason])).toEqual([
+      ['current', 'done', undefined],
+      ['none', 'done', undefined],
+      [
+        'expired',
+        'not-sent',
+        "None of this tab's tokens has expired yet; the current one expires in 1 min 40 s.",
+      ],
+      ['tampered', 'done', undefined],
+      ['id', 'not-sent', 'Cancelled.'],
+    ]);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(changes.length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,179 @@
+import { problemText } from '../token/explainJudgement.ts';
+import { formatSpan } from '../token/formatDuration.ts';
+import { staticProblems, type TokenProblem, timeProblems } from '../token/judgeToken.ts';
+import { listRoles, type TokenReading, whoOf } from '../token/readToken.ts';
+import type { ExplainContext, Verdict } from './verdict.ts';
+
+export interface RefusedToken {
+  sent: TokenReading;
+  statusLine: string;
+  /** The API's error code and description (header or body), when it gave them. */
+  error: string | undefined;
+  description: string;
+  /** ` The API says: “…”.` or empty. */
+  said: string;
+  context: ExplainContext;
+}
+
+/** What the token itself shows at the moment it was sent, judged by the one rule set. */
+const problemsAtSend = (sent: TokenReading, context: ExplainContext): TokenProblem[] =>
+  sent.readable
+    ? [...timeProblems(sent, context.sentAtMs / 1000), ...staticProblems(sent, context.expected)]
+    : staticProblems(sent, context.expected);
+
+/** A 401 (or a 400 with a bearer code) for a token that was sent: what is wrong with it? */
+export function explainRefusedToken(input: RefusedToken): Verdict {
+  const { sent, said, context } = input;
+  const problems = problemsAtSend(sent, context);
+  const has = (kind: TokenProblem['kind']) => problems.find((p) => p.kind === kind);
+  const hinted = (pattern: RegExp) => pattern.test(input.description);
+
+  // A token broken on purpose is named for what was done to it (the API may also see it expired);
+  // then the API's own words; then what the token shows, most specific first.
+  if (context.probe === 'tampered') return signature(input);
+  if (context.probe === 'id' || has('wrong-type')) return wrongType(input);
+  if (hinted(/expir|\bexp\b/i)) return expiredVerdict(input, has('expired'));
+  // Not "verification failed": Keycloak says that for any failed check, an expired token included.
+  if (hinted(/signature|\bJWS\b|\bkid\b|\bkey\b/i)) return signature(input);
+  if (hinted(/\btyp\b|token type|id token/i)) return wrongType(input);
+  if (hinted(/audience|\baud\b/i)) return audience(input);
+  if (hinted(/issuer|\biss\b/i)) return issuer(input);
+  const unreadable = has('unreadable');
+  if (unreadable?.kind === 'unreadable') {
+    return {
+      kind: 'invalid-token',
+      title: 'The API refused a token it cannot use',
+      detail: `${unreadable.message}${said}`,
+      next: 'Send the current access token of this environment.',
+      tone: 'bad',
+    };
+  }
+  const expired = has('expired');
+  if (expired) return expiredVerdict(input, expired);
+  const early = has('not-yet-valid');
+  if (early) {
+    return {
+      kind: 'not-yet-valid',
+      title: 'The token was not valid yet when it was sent',
+      detail: `By the server's clock, ${problemText(early)}.${said}`,
+      next: 'Send again in a moment; if it keeps happening, compare the API’s clock with the realm’s.',
+      tone: 'bad',
+    };
+  }
+  if (has('foreign-issuer')) return issuer(input);
+  if (has('wrong-audience')) return audience(input);
+  if (input.error === 'invalid_token') {
+    return {
+      kind: 'invalid-token',
+      title: 'The API refused the token',
+      detail: `${input.statusLine}, error “invalid_token”.${said || ' It gives no description.'}`,
+      next: 'Refresh the token and send again; if it persists, compare the token’s claims with what the API expects.',
+      tone: 'bad',
+    };
+  }
+  return {
+    kind: 'unauthorized',
+    title: `${input.statusLine}, without a reason`,
+    detail: `The token looks valid here (${whoOf(sent)}, not expired, this realm), but the API gives no error code.${said} A 401 whose challenge has no “error” usually means the API did not receive the token at all (RFC 6750 §3.1): a proxy may strip Authorization.`,
+    next: 'Retry with curl to read the full answer, and check what sits between the browser and the API.',
+    tone: 'bad',
+  };
+}
+
+function expiredVerdict({ sent, said }: RefusedToken, expired: TokenProblem | undefined): Verdict {
+  if (expired?.kind !== 'expired') {
+    const left =
+      sent.exp === undefined ? 'the token has no exp claim' : 'it had not expired yet when it was sent';
+    return {
+      kind: 'expired',
+      title: 'The API says the token expired',
+      detail: `By the server's clock (measured from the token's iat when it arrived), ${left}: the API’s clock may be ahead of the realm’s, or it allows less lifetime.${said}`,
+      next: 'Refresh the token and send again; if it keeps happening, compare the API’s clock with the realm’s.',
+      tone: 'bad',
+    };
+  }
+  const ago = formatSpan(expired.secondsAgo);
+  return {
+    kind: 'expired',
+    title: `The token expired ${ago} before the request`,
+    detail: `Its exp is ${new Date((sent.exp ?? 0) * 1000).toISOString()}; the request left ${ago} after that, by the server’s clock.${said}`,
+    next: 'Refresh the token and send again.',
+    tone: 'bad',
+  };
+}
+
+function signature({ sent, context, said }: RefusedToken): Verdict {
+  const foreign = staticProblems(sent, context.expected).some((p) => p.kind === 'foreign-issuer');
+  return {
+    kind: 'signature',
+    title: 'Signature rejected',
+    detail:
+      context.probe === 'tampered'
+        ? `The token’s signature was changed on purpose, and the API noticed: this is the refusal it owes.${said}`
+        : foreign
+          ? `The token was issued by ${sent.iss ?? 'another realm'}, not by this environment’s realm (${context.expected.issuer}): a foreign token.${said}`
+          : `The API could not verify the signature: the token was altered, comes from another realm or environment, or the realm’s keys changed.${said}`,
+    next: 'Send the current access token of this environment (sign in again if needed).',
+    tone: context.probe === 'tampered' ? 'info' : 'bad',
+  };
+}
+
+function wrongType({ sent, context, said }: RefusedToken): Verdict {
+  const isId = context.probe === 'id' || sent.typ === 'ID';
+  return {
+    kind: 'wrong-token-type',
+    title: isId ? 'Wrong token type: an ID token was sent' : 'Wrong token type',
+    detail: `The API wants an access token (typ “Bearer”); this token has typ “${sent.typ ?? 'none'}”.${said}`,
+    next: 'Send the access token: the ID token tells the portal who signed in, it is not meant for the API.',
+    tone: context.probe === 'id' ? 'info' : 'bad',
+  };
+}
+
+function audience({ sent, context, said }: RefusedToken): Verdict {
+  const configured = context.expected.audience;
+  const aud = sent.aud.join(', ') || 'none';
+  if (configured !== undefined && sent.aud.includes(configured)) {
+    // The token is as config.json describes it: asking for an audience mapper would not help.
+    return {
+      kind: 'audience-config',
+      title: 'config.json and the API disagree on the audience',
+      detail: `The API refuses the token’s audience, yet the token carries aud “${aud}”, which includes “${configured}”: exactly the api.audience config.json names. The API checks for another audience than config.json says.${said}`,
+      next: 'Ask the API team which aud it checks; put that in api.audience in config.json and have the realm admin’s Audience mapper add it. A new token will not help until they agree.',
+      tone: 'bad',
+    };
+  }
+  return {
+    kind: 'audience',
+    title: 'Audience mismatch: the token is not meant for this API',
+    detail: `The token’s aud is “${aud}”${configured ? `; the API expects “${configured}” (api.audience in config.json)` : ''}.${said}`,
+    next: 'Ask the realm admin for an Audience mapper that adds the API to this client’s access tokens, then sign in again.',
+    tone: 'bad',
+  };
+}
+
+function issuer({ sent, context, said }: RefusedToken): Verdict {
+  return {
+    kind: 'issuer',
+    title: 'Issuer mismatch: the token comes from another realm',
+    detail: `The token’s iss is “${sent.iss ?? 'none'}”; this environment’s realm is “${context.expected.issuer}”.${said}`,
+    next: 'Use a token of this environment: sign in again here, or switch to the environment the token comes from.',
+    tone: 'bad',
+  };
+}
+
+/** A 403 (or insufficient_scope) for a readable token that lacks the realm role the API requires. */
+export function missingRole(
+  sent: TokenReading,
+  problem: TokenProblem,
+  context: ExplainContext,
+  said: string,
+): Verdict {
+  const role = context.expected.requiredRole;
+  return {
+    kind: 'missing-role',
+    title: `The token lacks the realm role “${role}”`,
+    detail: `Signed in as ${whoOf(sent)}, whose token has the roles: ${listRoles(sent.roles)}. The API requires the realm role “${role}”: ${problemText(problem)}.${said}`,
+    next: `Sign in as a user with the realm role “${role}” (e.g. a ${role}), or ask the realm admin to grant it.`,
+    tone: 'bad',
+  };
+}

@@ -1,0 +1,348 @@
+import { describe, expect, it } from 'vitest';
+import { fakeJwt } from '../../test/fakeJwt.ts';
+import type { TokenReading } from '../token/readToken.ts';
+import { readToken } from '../token/readToken.ts';
+import { explainResponse } from './explainResponse.ts';
+import type { SendResult } from './send.ts';
+import type { ExplainContext, Probe } from './verdict.ts';
+
+/** What the request pane's token picker offers; the explainer hears only of the probes. */
+type TokenChoice = 'current' | 'expired' | 'pasted' | Probe;
+
+const ISSUER = 'http://127.0.0.1:8180/auth/realms/abrumet';
+const SENT_AT = 1_700_000_000_000;
+const exp = (secondsFromSend: number) => SENT_AT / 1000 + secondsFromSend;
+
+const token = (claims: Record<string, unknown> = {}) =>
+  readToken(
+    fakeJwt({
+      iss: ISSUER,
+      sub: 'u1',
+      preferred_username: 'therapist',
+      typ: 'Bearer',
+      aud: ['abrumet-api', 'account'],
+      exp: exp(120),
+      scope: 'openid profile',
+      realm_access: { roles: ['therapist', 'offline_access'] },
+      resource_access: { account: { roles: ['view-profile'] } },
+      ...claims,
+    }),
+  );
+const patient = token({
+  preferred_username: 'patient',
+  realm_access: { roles: ['patient', 'offline_access'] },
+});
+
+const context = (choice: TokenChoice = 'current'): ExplainContext => ({
+  sentAtMs: SENT_AT,
+  probe: choice === 'none' || choice === 'tampered' || choice === 'id' ? choice : undefined,
+  expected: { issuer: ISSUER, audience: 'abrumet-api', requiredRole: 'therapist' },
+  portalOrigin: 'http://127.0.0.1:5173',
+  curl: "curl --include 'http://127.0.0.1:8181/api/v1/patients'",
+});
+
+const response = (
+  status: number,
+  wwwAuthenticate?: string,
+  statusText = '',
+  headers: Array<[string, string]> = [['content-type', 'application/json']],
+): SendResult => ({
+  kind: 'response',
+  status,
+  statusText,
+  headers: wwwAuthenticate === undefined ? headers : [['www-authenticate', wwwAuthenticate]],
+  body: new Blob([]),
+  durationMs: 5,
+});
+/** The body text the pane peeks at, by the Blob it came in (the explainer is given both). */
+const bodyTexts = new WeakMap<Blob, string>();
+const bodyOf = (result: SendResult) => (result.kind === 'response' ? (bodyTexts.get(result.body) ?? '') : '');
+const html = (
+  status: number,
+  statusText: string,
+  text: string,
+  headers: Array<[string, string]> = [['content-type', 'text/html; charset=utf-8']],
+): SendResult => {
+  const body = new Blob([text]);
+  bodyTexts.set(body, text);
+  return {
+    kind: 'response',
+    status,
+    statusText,
+    headers,
+    body,
+    durationMs: 5,
+  };
+};
+const invalid = (description: string) =>
+  response(401, `Bearer realm="abrumet", error="invalid_token", error_description="${description}"`);
+
+describe('explainResponse', () => {
+  it.each<[string, SendResult, TokenReading | undefined, TokenChoice, string, RegExp]>([
+    [
+      'a 200 with a good token',
+      response(200, undefined, 'OK'),
+      token(),
+      'current',
+      'ok',
+      /200 OK: the API accepted/,
+    ],
+    ['a 200 without a token', response(200), undefined, 'none', 'ok', /without a token/],
+    ['a 200 for a tampered token', response(200), token(), 'tampered', 'accepted-bad-token', /tampered/],
+    ['a 200 for an ID token', response(200), token({ typ: 'ID' }), 'id', 'accepted-bad-token', /ID token/],
+    [
+      'a 200 for a long-expired token',
+      response(200),
+      token({ exp: exp(-600) }),
+      'expired',
+      'accepted-bad-token',
+      /expired/,
+    ],
+    [
+      'a 200 for a previous token still valid',
+      response(200),
+      token({ exp: exp(30) }),
+      'expired',
+      'ok',
+      /accepted/,
+    ],
+    ['no token', response(401, 'Bearer realm="abrumet"'), undefined, 'none', 'no-token', /No token was sent/],
+    [
+      'an expired token (the API says so)',
+      invalid('Token expired'),
+      token({ exp: exp(-42) }),
+      'expired',
+      'expired',
+      /The token expired 42 s before the request/,
+    ],
+    [
+      'a tampered token',
+      invalid('signature verification failed'),
+      token(),
+      'tampered',
+      'signature',
+      /Signature rejected/,
+    ],
+    [
+      'a foreign token',
+      invalid('no applicable key found in the JSON Web Key Set'),
+      token({ iss: 'https://other.example/realms/x' }),
+      'pasted',
+      'signature',
+      /Signature rejected/,
+    ],
+    [
+      'an ID token',
+      invalid('unexpected typ "ID"'),
+      token({ typ: 'ID' }),
+      'id',
+      'wrong-token-type',
+      /an ID token was sent/,
+    ],
+    [
+      'a refresh token pasted',
+      invalid('bad token'),
+      token({ typ: 'Refresh' }),
+      'pasted',
+      'wrong-token-type',
+      /Wrong token type/,
+    ],
+    [
+      'a patient on a therapist resource',
+      response(403, 'Bearer realm="abrumet", error="insufficient_scope", scope="therapist"'),
+      patient,
+      'current',
+      'missing-role',
+      /lacks the realm role “therapist”/,
+    ],
+    [
+      'a scope the token lacks',
+      response(403, 'Bearer error="insufficient_scope", scope="patients:write"'),
+      token(),
+      'current',
+      'insufficient-scope',
+      /Scope insufficient/,
+    ],
+    [
+      'a 403 with the role present',
+      response(403, 'Bearer realm="abrumet"'),
+      token(),
+      'current',
+      'forbidden',
+      /refused for this user/,
+    ],
+    [
+      'the wrong audience',
+      invalid('audience mismatch'),
+      token({ aud: 'account' }),
+      'current',
+      'audience',
+      /Audience mismatch/,
+    ],
+    [
+      'the wrong issuer',
+      invalid('unexpected "iss" claim value'),
+      token({ iss: 'https://x' }),
+      'current',
+      'issuer',
+      /Issuer/,
+    ],
+    [
+      'a 400 invalid_request',
+      response(400, 'Bearer error="invalid_request"'),
+      token(),
+      'current',
+      'invalid-request',
+      /malformed/,
+    ],
+    [
+      'a bare invalid_token',
+      response(401, 'Bearer error="invalid_token"'),
+      token(),
+      'current',
+      'invalid-token',
+      /refused the token/,
+    ],
+    ['an opaque token', invalid('bad'), readToken('opaque-ref'), 'pasted', 'invalid-token', /cannot use/],
+    [
+      'a 401 without error code',
+      response(401, 'Bearer realm="abrumet"'),
+      token(),
+      'current',
+      'unauthorized',
+      /without a reason/,
+    ],
+    [
+      'a 404',
+      response(404, undefined, 'Not Found'),
+      token(),
+      'current',
+      'http-status',
+      /404 Not Found: not found/,
+    ],
+    ['a 500', response(500), token(), 'current', 'http-status', /the api failed/],
+    ['a 400 about the body', response(400), token(), 'current', 'http-status', /bad request/],
+  ])('explains %s', (_name, result, sent, choice, kind, title) => {
+    const verdict = explainResponse(result, sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.title).toMatch(title);
+    expect(verdict.next.length).toBeGreaterThan(10);
+    expect(verdict.note).toBeUndefined();
+  });
+
+  it('reports the expiry even when the API does not say why (header not exposed)', () => {
+    const verdict = explainResponse(response(401), token({ exp: exp(-7) }), context('expired'));
+    expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 7 s before the request' });
+    expect(verdict.note).toMatch(/either the API did not send one .* or it does not expose it to browsers/);
+  });
+
+  it.each<[string, TokenReading, TokenChoice, string]>([
+    ['a tampered token', token(), 'tampered', 'signature'],
+    ['an ID token', token({ typ: 'ID' }), 'id', 'wrong-token-type'],
+    ['a foreign issuer', token({ iss: 'https://elsewhere' }), 'pasted', 'issuer'],
+    ['a wrong audience', token({ aud: 'account' }), 'current', 'audience'],
+    ['a token that looks fine', token(), 'current', 'unauthorized'],
+  ])('reasons from the token alone for %s when the header is hidden', (_name, sent, choice, kind) => {
+    const verdict = explainResponse(response(401), sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.note).toMatch(/This verdict rests on the token alone/);
+  });
+
+  it('reasons a hidden-header 403 from the roles', () => {
+    expect(explainResponse(response(403), patient, context()).kind).toBe('missing-role');
+  });
+
+  it.each<[TokenChoice, string]>([
+    ['tampered', 'signature'],
+    ['id', 'wrong-token-type'],
+  ])('names a %s token for what was done to it, even when the API also finds it expired', (choice, kind) => {
+    const sent = token({ exp: exp(-5), typ: choice === 'id' ? 'ID' : 'Bearer' });
+    const verdict = explainResponse(invalid('Token expired'), sent, context(choice));
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.detail).toContain('The API says: “Token expired”.');
+  });
+
+  it('says when the API claims expiry but the token still had time by the server clock', () => {
+    const verdict = explainResponse(invalid('token expired'), token({ exp: exp(30) }), context());
+    expect(verdict.kind).toBe('expired');
+    expect(verdict.detail).toMatch(/it had not expired yet when it was sent/);
+  });
+
+  it('never reports an SSO page as the API accepting the token', () => {
+    const page = html(200, 'OK', '<title>Sign in – Abrumet SSO</title><input type="password">');
+    const verdict = explainResponse(page, token(), context(), bodyOf(page));
+    expect(verdict).toMatchObject({
+      kind: 'gateway',
+      title: '200 OK from a single sign-on page, not from the API',
+    });
+  });
+
+  it('blames a gateway, not the API, for a 502', () => {
+    const page = html(502, 'Bad Gateway', '<title>502 Bad Gateway</title><center>nginx</center>');
+    const verdict = explainResponse(page, token(), context(), bodyOf(page));
+    expect(verdict.title).toBe('502 Bad Gateway from a gateway or proxy (nginx), not from the API');
+    expect(verdict.detail).not.toMatch(/the API got the request/);
+  });
+
+  it('blames the expiry, not the signature, for Keycloak\'s generic "Token verification failed"', () => {
+    const body = '{"error":"invalid_token","error_description":"Token verification failed"}';
+    const verdict = explainResponse(response(401), token({ exp: exp(-30) }), context(), body);
+    expect(verdict.title).toBe('The token expired 30 s before the request');
+  });
+
+  it('reads the RFC 6750 error from a JSON body when there is no WWW-Authenticate', () => {
+    const body = '{"error":"invalid_token","error_description":"Token verification failed"}';
+    const verdict = explainResponse(response(401), token(), context(), body);
+    expect(verdict.kind).toBe('invalid-token');
+    expect(verdict.detail).toContain('The API says: “Token verification failed”.');
+    expect(verdict.note).toMatch(/The error code comes from the response body/);
+  });
+
+  it('says config.json and the API disagree when the token already has the configured audience', () => {
+    const verdict = explainResponse(invalid('Invalid audience'), token({ aud: 'abrumet-api' }), context());
+    expect(verdict.kind).toBe('audience-config');
+    expect(verdict.title).toBe('config.json and the API disagree on the audience');
+    expect(verdict.next).not.toMatch(/Audience mapper that adds/);
+  });
+
+  it('reads a client role of the required name as a missing realm role, like the token view', () => {
+    const sent = token({
+      realm_access: { roles: ['patient'] },
+      resource_access: { 'abrumet-portal': { roles: ['therapist'] } },
+    });
+    const verdict = explainResponse(
+      response(403, 'Bearer realm="abrumet", error="insufficient_scope"'),
+      sent,
+      context(),
+    );
+    expect(verdict.kind).toBe('missing-role');
+    expect(verdict.detail).toContain('client role of abrumet-portal, which is not the realm role');
+  });
+
+  it('never shows a failed fetch as a 401', () => {
+    const verdict = explainResponse(
+      { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
+      token(),
+      context(),
+    );
+    expect(verdict).toMatchObject({
+      kind: 'no-response',
+      title:
+        'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
+      curl: context().curl,
+    });
+    expect(verdict.title).not.toMatch(/401/);
+    expect(verdict.detail).toMatch(/Access-Control-Allow-Headers/);
+    expect(verdict.detail).toContain('http://127.0.0.1:5173');
+  });
+
+  it.each<[SendResult, string, RegExp]>([
+    [{ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }, 'timeout', /No answer within 30 s/],
+    [{ kind: 'cancelled', durationMs: 3 }, 'cancelled', /Cancelled/],
+    [{ kind: 'redirect', durationMs: 3 }, 'redirect', /Redirect not followed/],
+  ])('explains a %o', (result, kind, title) => {
+    const verdict = explainResponse(result, token(), context());
+    expect(verdict.kind).toBe(kind);
+    expect(verdict.title).toMatch(title);
+  });
+});

@@ -1,0 +1,175 @@
+import { formatSpan } from '../token/formatDuration.ts';
+import { roleProblem } from '../token/judgeToken.ts';
+import { type TokenReading, whoOf } from '../token/readToken.ts';
+import { explainAccepted } from './explainAccepted.ts';
+import { explainForeignAnswer } from './explainForeignAnswer.ts';
+import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
+import { identifyResponder } from './identifyResponder.ts';
+import type { SendResult } from './send.ts';
+import type { ExplainContext, Verdict } from './verdict.ts';
+import { bearerError } from './wwwAuthenticate.ts';
+
+type Response = Extract<SendResult, { kind: 'response' }>;
+
+const NOTES: Record<'header' | 'body' | 'none', string | undefined> = {
+  header: undefined,
+  body: 'The error code comes from the response body: there was no WWW-Authenticate header the page could read.',
+  none: 'No WWW-Authenticate header the page can read: either the API did not send one (RFC 6750 §3 requires it with a 401), or it does not expose it to browsers (Access-Control-Expose-Headers). “curl --include” shows which. This verdict rests on the token alone.',
+};
+
+/**
+ * One verdict for one answer: who answered (the API, or a gateway, proxy or SSO page in front of
+ * it), why, and what to do next. It reads the RFC 6750 error from WWW-Authenticate or, when the
+ * browser hides that header, from the JSON body, and cross-checks the token that was actually sent
+ * with the one token model (time at send in server time, type, issuer, audience, realm role). A
+ * failed fetch is never turned into a 401: without a response there is no status to explain.
+ * `bodyText` is the start of the body (enough for an HTML title or a JSON error).
+ */
+export function explainResponse(
+  result: SendResult,
+  sent: TokenReading | undefined,
+  context: ExplainContext,
+  bodyText = '',
+): Verdict {
+  switch (result.kind) {
+    case 'network-error':
+      return noResponse(result.message, context);
+    case 'timeout':
+      return {
+        kind: 'timeout',
+        title: `No answer within ${formatSpan(result.timeoutMs / 1000)} (timeout)`,
+        detail:
+          'The portal stopped waiting. The request may have reached the API and may still be running there.',
+        next: 'Send again; if it stays slow, check the API’s health, or retry with curl (it waits as long as needed).',
+        tone: 'warn',
+        curl: context.curl,
+      };
+    case 'cancelled':
+      return {
+        kind: 'cancelled',
+        title: 'Cancelled',
+        detail: 'You cancelled the request before an answer came; it may still have reached the API.',
+        next: 'Send again when ready.',
+        tone: 'info',
+      };
+    case 'redirect':
+      return {
+        kind: 'redirect',
+        title: 'Redirect not followed',
+        detail:
+          'The API answered with a redirect (3xx). The portal does not follow redirects, so your token cannot travel on to wherever it points; the browser hides the target (Location) from the page.',
+        next: 'See where it points with curl (below), then call that URL directly if it is meant to get the token.',
+        tone: 'warn',
+        curl: context.curl,
+      };
+    case 'response':
+      return explainStatus(result, sent, context, bodyText);
+  }
+}
+
+function noResponse(message: string, context: ExplainContext): Verdict {
+  return {
+    kind: 'no-response',
+    title: 'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
+    detail:
+      `Check that the API is running and reachable; that it allows this portal’s origin (${context.portalOrigin}) in Access-Control-Allow-Origin, on error responses too; and that its preflight lists Authorization in Access-Control-Allow-Headers and the method in Access-Control-Allow-Methods. ` +
+      `The browser’s console names the exact cause (the page only gets “${message}”).`,
+    next: 'Retry outside the browser with curl (set TOKEN first): if curl gets an answer, CORS is the problem.',
+    tone: 'bad',
+    curl: context.curl,
+  };
+}
+
+function explainStatus(
+  result: Response,
+  sent: TokenReading | undefined,
+  context: ExplainContext,
+  bodyText: string,
+): Verdict {
+  const { status } = result;
+  const statusLine = `${status}${result.statusText ? ` ${result.statusText}` : ''}`;
+  const responder = identifyResponder(result, bodyText);
+  if (responder.kind !== 'api') return explainForeignAnswer(responder, statusLine, status);
+  if (status >= 200 && status < 300) return explainAccepted(statusLine, sent, context);
+  if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine);
+
+  const bearer = bearerError(result.headers, bodyText);
+  const { error, description } = bearer;
+  const said = description ? ` The API says: “${description}”.` : '';
+  // A 400 without a Bearer error code is about the request itself, not the token.
+  if (status === 400 && !error) return otherStatus(result, statusLine);
+  const note = NOTES[bearer.source];
+  const verdict = (v: Verdict): Verdict => (note ? { ...v, note } : v);
+
+  if (!sent) {
+    return verdict({
+      kind: 'no-token',
+      title: 'No token was sent',
+      detail: `The request had no Authorization header and the API requires one (${statusLine}).${said}`,
+      next: 'Choose “Current access token” and send again.',
+      tone: context.probe === 'none' ? 'info' : 'bad',
+    });
+  }
+  if (error === 'invalid_request') {
+    return verdict({
+      kind: 'invalid-request',
+      title: 'The API found the request malformed',
+      detail: `${statusLine}, error “invalid_request”.${said}`,
+      next: 'Send the token once, as “Authorization: Bearer <token>”, and not also in the URL or the body (RFC 6750 §2).',
+      tone: 'bad',
+    });
+  }
+  // RFC 6750 §3.1: 403 + insufficient_scope. Keycloak-backed APIs map a missing realm role to it.
+  if (error === 'insufficient_scope' || status === 403) {
+    const role = sent.readable ? roleProblem(sent, context.expected.requiredRole) : null;
+    if (role) return verdict(missingRole(sent, role, context, said));
+    if (error === 'insufficient_scope') {
+      return verdict({
+        kind: 'insufficient-scope',
+        title: 'Scope insufficient',
+        detail: `The API wants ${bearer.scope ? `the scope “${bearer.scope}”` : 'more scope'}; the token has the scope “${sent.scope ?? ''}”.${said}`,
+        next: 'Request that scope at sign-in (the client’s scope setting), or ask the realm admin to allow it for this client, then sign in again.',
+        tone: 'bad',
+      });
+    }
+    return verdict({
+      kind: 'forbidden',
+      title: `${statusLine}: refused for this user`,
+      detail: `The token has the realm role “${context.expected.requiredRole}” (${whoOf(sent)}), yet the API refuses this action or resource.${said}`,
+      next: 'The token is not the problem: check the API’s rules for this resource and this user.',
+      tone: 'bad',
+    });
+  }
+  return verdict(explainRefusedToken({ sent, statusLine, error, description, said, context }));
+}
+
+const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [
+  [(s) => s === 404, 'Not found', 'Check the path (relative to the API base URL) and the method.'],
+  [(s) => s === 405, 'Method not allowed', 'This path exists but not with this method: pick another method.'],
+  [(s) => s === 429, 'Too many requests', 'Wait a moment and send again.'],
+  [
+    (s) => s >= 500,
+    'The API failed',
+    'The token is probably not the cause: the API’s logs say why; send again later.',
+  ],
+  [
+    (s) => s === 400,
+    'Bad request',
+    'The API disliked the request itself (body or parameters): read the response body.',
+  ],
+  [(s) => s >= 300 && s < 400, 'Not a final answer', 'Read the response headers and body.'],
+];
+
+function otherStatus(result: Response, statusLine: string): Verdict {
+  const advice = STATUS_ADVICE.find(([matches]) => matches(result.status));
+  return {
+    kind: 'http-status',
+    title: `${statusLine}${advice ? `: ${advice[1].toLowerCase()}` : ''}`,
+    detail:
+      result.status >= 500
+        ? 'The API (or a proxy in front of it) failed while handling the request: this is not an authorization problem.'
+        : 'This is not an authorization problem: the API answered about the request itself.',
+    next: advice?.[2] ?? 'Read the response body for the API’s explanation.',
+    tone: result.status >= 500 ? 'bad' : 'warn',
+  };
+}

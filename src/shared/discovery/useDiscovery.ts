@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EnvironmentConfig } from '../../config/types.ts';
+import { type DiscoveryView, describeDiscovery } from './describeDiscovery.ts';
+import { type DiscoveryFetch, fetchDiscovery } from './fetchDiscovery.ts';
+
+/** One fetch per realm per page load, shared by the discovery panel and UserInfo. */
+const cache = new Map<string, Promise<DiscoveryFetch>>();
+
+export interface Discovery {
+  /** Null while the realm has not answered yet. */
+  view: DiscoveryView | null;
+  /** Asks the realm again (after fixing a proxy, a VPN...). */
+  retry(): void;
+}
+
+export function useDiscovery(environment: EnvironmentConfig, fetchImpl?: typeof fetch): Discovery {
+  const { authority } = environment;
+  const [answer, setAnswer] = useState<{ authority: string; result: DiscoveryFetch } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() asks again.
+  useEffect(() => {
+    let current = true;
+    let pending = cache.get(authority);
+    if (!pending) {
+      pending = fetchDiscovery(authority, fetchImpl ? { fetch: fetchImpl } : {});
+      cache.set(authority, pending);
+    }
+    void pending.then((result) => {
+      if (current) setAnswer({ authority, result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [authority, fetchImpl, attempt]);
+
+  const result = answer?.authority === authority ? answer.result : null;
+  const view = useMemo(() => (result ? describeDiscovery(result, environment) : null), [result, environment]);
+  const retry = useCallback(() => {
+    cache.delete(authority);
+    setAnswer(null);
+    setAttempt((n) => n + 1);
+  }, [authority]);
+  return { view, retry };
+}

@@ -1,0 +1,88 @@
+import type { Explanation } from '../explanation.ts';
+import { formatSpan } from './formatDuration.ts';
+import type { Expectations, Judgement, TokenProblem } from './judgeToken.ts';
+
+const quoted = (values: string[]) => (values.length ? values.map((v) => `“${v}”`).join(', ') : 'none');
+
+/** One problem as a clause a QA tester reads: "it expired 42 s ago". */
+export function problemText(problem: TokenProblem): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return problem.message;
+    case 'expired':
+      return `it expired ${formatSpan(problem.secondsAgo)} ago`;
+    case 'not-yet-valid':
+      return `it is not valid yet (nbf): it becomes valid in ${formatSpan(problem.validIn)}`;
+    case 'missing-role': {
+      const realm = problem.realmRoles.length ? problem.realmRoles.join(', ') : 'none';
+      const client = problem.clientsWithRole.length
+        ? `; it has “${problem.role}” as a client role of ${problem.clientsWithRole.join(', ')}, which is not the realm role`
+        : '';
+      return `it lacks the realm role ${problem.role} (its realm roles: ${realm}${client})`;
+    }
+    case 'wrong-audience':
+      return `its audience (aud) is ${quoted(problem.actual)}, not the API's “${problem.expected}”`;
+    case 'foreign-issuer':
+      return `it was issued by ${problem.iss ?? 'no issuer'}, not by this environment's realm ${problem.expected}`;
+    case 'wrong-type':
+      return `its typ is “${problem.typ}”, not “Bearer”: it is not an access token`;
+    case 'unsigned':
+      return 'it is not signed (alg “none”)';
+  }
+}
+
+/** What to do about the problems, most pressing first: one sentence. */
+export function nextStepFor(problems: readonly TokenProblem[]): string {
+  const kinds = new Set(problems.map((p) => p.kind));
+  const role = problems.find((p) => p.kind === 'missing-role');
+  if (kinds.has('unreadable')) return 'Send the access token this environment issued.';
+  if (kinds.has('foreign-issuer'))
+    return 'Use a token of this environment: sign in again here, or switch to the environment the token comes from.';
+  if (kinds.has('wrong-type') || kinds.has('unsigned'))
+    return 'Send the access token: the ID token tells the portal who signed in, it is not meant for the API.';
+  if (role) return `Sign in as a user with the realm role ${role.role}, or ask the realm admin to grant it.`;
+  if (kinds.has('wrong-audience'))
+    return 'Ask the realm admin for an Audience mapper that adds the API to this client’s access tokens, then sign in again.';
+  if (kinds.has('expired')) return 'Refresh the token (or reload the page: it renews an expired token).';
+  if (kinds.has('not-yet-valid')) return 'Wait until it becomes valid, or check the clocks of the realm.';
+  return '';
+}
+
+/**
+ * The answer to "can this token call the API right now?" as the token view says it: yes with what
+ * makes it so, or every reason it cannot and the one thing to do about them. `secondsLeft` (whole
+ * seconds, server clock) is said with a yes.
+ */
+export function explainJudgement(
+  { canCall, problems }: Judgement,
+  expected: Expectations,
+  secondsLeft: number | undefined,
+): Explanation<'can-call' | 'cannot-call' | 'unreadable'> {
+  if (canCall) {
+    const audience = expected.audience ? `, the audience ${expected.audience}` : '';
+    const left = secondsLeft === undefined ? '' : `; it expires in ${formatSpan(secondsLeft)}`;
+    return {
+      kind: 'can-call',
+      tone: 'ok',
+      title: 'This token can call the API right now',
+      detail: `It has the realm role ${expected.requiredRole}${audience} and comes from this realm${left}.`,
+    };
+  }
+  const [first] = problems;
+  if (first?.kind === 'unreadable') {
+    return {
+      kind: 'unreadable',
+      tone: 'warn',
+      title: 'Cannot tell whether this token can call the API',
+      detail: first.message,
+      next: "Call the API with it below: the answer's verdict says whether the API takes it.",
+    };
+  }
+  return {
+    kind: 'cannot-call',
+    tone: 'bad',
+    title: 'This token cannot call the API right now',
+    reasons: problems.map(problemText),
+    next: nextStepFor(problems),
+  };
+}

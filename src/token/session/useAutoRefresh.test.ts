@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { tokenTime } from '../../shared/token/tokenTime.ts';
+import { autoRefreshDelay } from './useAutoRefresh.ts';
+
+const delay = (exp: number, iat: number | undefined, serverNow: number) =>
+  autoRefreshDelay(tokenTime({ exp, iat }, serverNow));
+
+describe('autoRefreshDelay', () => {
+  it('renews a 5-minute token 30 s before it expires', () => {
+    expect(delay(1300, 1000, 1000)).toBe(270_000);
+  });
+  it('renews a 10-second token half-way, not in a storm', () => {
+    expect(delay(1010, 1000, 1000)).toBe(9_000);
+    expect(delay(1004, 1000, 1000)).toBe(3_000);
+  });
+  it('never waits more than a minute before a long token expires', () => {
+    expect(delay(4600, 1000, 1000)).toBe(3_540_000);
+  });
+  it('renews at once when the moment has passed', () => {
+    expect(delay(1300, 1000, 1400)).toBe(0);
+  });
+  it('does not schedule anything for a token without exp', () => {
+    expect(autoRefreshDelay(tokenTime({ iat: 1000 }, 1000))).toBeUndefined();
+  });
+});

@@ -1,0 +1,73 @@
+import { useEffect, useMemo } from 'react';
+import type { AuthContextProps } from 'react-oidc-context';
+import type { EnvironmentConfig } from '../../config/types.ts';
+import { readToken } from '../../shared/token/readToken.ts';
+import { type ServerClock, serverClock, UNMEASURED } from '../../shared/token/serverClock.ts';
+import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
+import { runAfter } from '../../shared/useNow.ts';
+import { describeRefreshError, isRefreshError, type RefreshFailure } from './refreshFailure.ts';
+import type { RefreshTrigger } from './sessionEvents.ts';
+import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
+import { useRenewStaleToken } from './useRenewStaleToken.ts';
+import { useTokenReceipt } from './useTokenReceipt.ts';
+import { type TokenSession, useTokenSession } from './useTokenSession.ts';
+
+export interface TokenModel {
+  session: TokenSession;
+  /** The session's tokens, each read once per token; null while signed out. */
+  tokens: SessionTokens | null;
+  /** The server's clock, measured from the access token when it arrived (unmeasured while signed out). */
+  clock: ServerClock;
+  /** The refresh_token grant, one at a time for the realm (the Refresh button and every renewal). */
+  refresh: (trigger: RefreshTrigger) => Promise<RefreshOutcome>;
+  /** Why the last refresh failed, while no new token has come since. */
+  refreshFailure: RefreshFailure | null;
+}
+
+/**
+ * The token side of the shell, in one hook: each token read once when it arrives, the session
+ * timeline, the server's clock measured from the access token, the "expired" event at the
+ * server's `exp`, and fresh tokens without asking (useRenewStaleToken).
+ */
+export function useTokenModel(
+  auth: AuthContextProps,
+  environment: EnvironmentConfig,
+  cameFromCallback: boolean,
+): TokenModel {
+  const { user } = auth;
+  const accessToken = user?.access_token;
+  const idToken = user?.id_token;
+  const access = useMemo(() => (accessToken ? readToken(accessToken) : null), [accessToken]);
+  const id = useMemo(() => (idToken ? readToken(idToken) : undefined), [idToken]);
+  const loading = auth.isLoading && !user;
+  const who = String(user?.profile.preferred_username ?? user?.profile.sub ?? '');
+  const session = useTokenSession(loading ? undefined : access, who, cameFromCallback);
+  const receipt = useTokenReceipt(auth.events, access, `abrumet.receipt.${environment.id}`);
+  const { earlier, record } = session;
+  const tokens = useMemo(() => (access ? { access, id, earlier } : null), [access, id, earlier]);
+  const clock = useMemo(() => (access ? serverClock(access, receipt) : UNMEASURED), [access, receipt]);
+
+  const exp = access?.exp;
+  useEffect(() => {
+    if (exp === undefined) return;
+    return runAfter(exp * 1000 - clock.skewMs - Date.now(), () =>
+      record({ type: 'expired', at: Date.now(), exp }),
+    );
+  }, [exp, clock, record]);
+
+  const refreshFailure = isRefreshError(auth.error) ? describeRefreshError(auth.error) : null;
+  const failureDetail = refreshFailure?.detail;
+  useEffect(() => {
+    if (failureDetail) record({ type: 'refresh-failed', at: Date.now(), message: failureDetail });
+  }, [failureDetail, record]);
+
+  const refresh = useRefresh(auth, session, access);
+  useRenewStaleToken({
+    access,
+    clock,
+    hasRefreshToken: Boolean(user?.refresh_token),
+    blocked: refreshFailure !== null,
+    refresh,
+  });
+  return { session, tokens, clock, refresh, refreshFailure };
+}
