@@ -35,7 +35,7 @@ describe('the portal on the local stack', () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const response = page.getByLabel('Response');
+    const response = page.getByRole('region', { name: 'Response', exact: true });
     await expect.poll(() => response.getByTestId('response-status').textContent()).toBe('200 OK');
     await expect.poll(() => response.textContent()).toContain('"preferred_username": "therapist"');
   });
@@ -50,7 +50,12 @@ describe('the portal on the local stack', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect
-      .poll(() => page.getByLabel('Response').getByTestId('response-status').textContent())
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Response', exact: true })
+          .getByTestId('response-status')
+          .textContent(),
+      )
       .toBe('200 OK');
     await page.getByRole('button', { name: 'Check signature' }).click();
     await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
@@ -83,8 +88,8 @@ describe('the portal on the local stack', () => {
       const problems = page.getByRole('listitem');
       await expect.poll(() => problems.count()).toBeGreaterThanOrEqual(3);
       const text = await page.textContent('body');
-      expect(text).toContain('environments[0].authority: is missing');
-      expect(text).toContain('environments[0].clientId: is missing');
+      expect(text).toContain('environment "local".authority: is missing');
+      expect(text).toContain('environment "local".clientId: is missing');
       expect(text).toContain('"nowhere" is not the id of an environment');
     } finally {
       await broken.close();

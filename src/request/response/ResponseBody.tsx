@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { formatBytes, type ReadBody, readBody, TEXT_LIMIT } from './readBody.ts';
 import { type Scheduler, useFormattedLines } from './useFormattedLines.ts';
@@ -49,7 +50,11 @@ export function ResponseBody({ body, contentType, schedule }: ResponseBodyProps)
             </button>
             {download}
           </div>
-          {raw ? <pre className="code-block">{read.text}</pre> : <JsonTree value={read.value} />}
+          {raw ? (
+            <CodeBlock label="Response body, as received">{read.text}</CodeBlock>
+          ) : (
+            <JsonTree value={read.value} />
+          )}
         </div>
       );
     case 'text':
@@ -67,7 +72,7 @@ export function ResponseBody({ body, contentType, schedule }: ResponseBodyProps)
           ) : (
             <>
               <div className="actions small">{download}</div>
-              <pre className="code-block">{read.text}</pre>
+              <CodeBlock label="Response body">{read.text}</CodeBlock>
             </>
           )}
         </div>

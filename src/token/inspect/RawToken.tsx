@@ -1,4 +1,5 @@
 import type { TokenReading } from '../../shared/token/readToken.ts';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 
 const PART_CLASSES = ['syntax-header', 'syntax-payload', 'syntax-signature'] as const;
 
@@ -6,7 +7,7 @@ const PART_CLASSES = ['syntax-header', 'syntax-payload', 'syntax-signature'] as 
 export function RawToken({ token, label }: { token: TokenReading; label: string }) {
   const { decoded } = token;
   return (
-    <section className="code-block tk-raw" aria-label={label} data-testid="raw-token">
+    <CodeBlock as="section" className="tk-raw" label={label} testId="raw-token">
       {decoded.ok
         ? decoded.parts.map((part, i) => (
             <span key={PART_CLASSES[i]}>
@@ -15,6 +16,6 @@ export function RawToken({ token, label }: { token: TokenReading; label: string 
             </span>
           ))
         : token.raw}
-    </section>
+    </CodeBlock>
   );
 }
