@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mainPathProblems } from './support/cleanRun.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
@@ -42,24 +43,7 @@ describe('the portal on the local stack', () => {
 
   it('runs without script errors or Content-Security-Policy violations', async () => {
     const { page, stack } = session;
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByRole('region', { name: 'Response', exact: true })
-          .getByTestId('response-status')
-          .textContent(),
-      )
-      .toBe('200 OK');
-    await page.getByRole('button', { name: 'Check signature' }).click();
-    await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
-    expect(problems).toEqual([]);
+    expect(await mainPathProblems(page, stack.portalUrl)).toEqual([]);
   });
 
   it("shows the realm's error for a wrong password", async () => {
