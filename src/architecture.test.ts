@@ -13,7 +13,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
  */
 
 const SHARED = ['config', 'shared', 'ui'];
-const FEATURES = ['auth', 'token', 'request', 'realm'];
+const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -112,6 +112,7 @@ const PREFIXES: Record<string, RegExp> = {
   token: /^tk-/,
   request: /^rq(-|$)/,
   realm: /^rl-/,
+  integrate: /^ig-/,
 };
 /** The one stylesheet of shared looks: the design tokens and the components every feature uses. */
 const DESIGN_SYSTEM = 'ui/ui.css';
