@@ -88,4 +88,14 @@ describe('RegisterClientForm', () => {
     const mail = screen.getByRole('link', { name: 'Draft a mail to admin@example.org' });
     expect(mail.getAttribute('href')).toContain('mailto:admin@example.org?subject=');
   });
+
+  it("asks a service for no callback, and its service account for the API's realm role", async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Service without a user' }));
+    expect(screen.queryByLabelText(/Callback URI/)).toBeNull();
+    expect(tableRow('Client authentication')).toContain('On (confidential client');
+    expect(checklist()).toContain('Service account roles: realm role therapist');
+    expect(checklist()).not.toContain('Valid redirect URIs');
+  });
 });

@@ -3,7 +3,9 @@ import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import { isLocalRealm, redirectUriOf } from '../config/urls.ts';
 import { CLIENT_KINDS, type ClientKind, clientKind } from '../shared/clientRequest/clientKinds.ts';
 import { clientRequest, mailtoFor } from '../shared/clientRequest/clientRequest.ts';
+import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
+import { JumpLink } from '../ui/JumpLink.tsx';
 import './realm.css';
 
 interface RegisterClientFormProps {
@@ -45,6 +47,10 @@ export function RegisterClientForm({
       <p>
         Fill this in, then copy the table or mail it to the realm admin. The callback is this portal's own for
         the environment you pick; change it for another app.
+      </p>
+      <p className="small">
+        Which flow, which settings and what code for your kind of client?{' '}
+        <JumpLink to={INTEGRATE_ANCHOR}>Integrate a client</JumpLink>.
       </p>
       <form className="rl-form" onSubmit={(event) => event.preventDefault()}>
         <label className="rl-form__field">
