@@ -60,7 +60,11 @@ export function IntegrateSection({ config, environment, fetchImpl }: IntegrateSe
                 type="radio"
                 name={`${ids}-kind`}
                 checked={candidate.kind === kind}
-                onChange={() => setKind(candidate.kind)}
+                onChange={() => {
+                  // A callback typed for a web app means nothing to a mobile app, and the reverse.
+                  if (candidate.redirect !== info.redirect) setTypedRedirect(null);
+                  setKind(candidate.kind);
+                }}
               />{' '}
               {candidate.label}
             </label>

@@ -98,4 +98,15 @@ describe('RegisterClientForm', () => {
     expect(checklist()).toContain('Service account roles: realm role therapist');
     expect(checklist()).not.toContain('Valid redirect URIs');
   });
+
+  it('forgets a callback typed for a mobile app when the app becomes a web app again', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Mobile app' }));
+    await user.type(screen.getByLabelText(/Callback URI/), 'org.example.app:/cb');
+    await user.click(screen.getByRole('radio', { name: 'Single-page app (browser)' }));
+    expect((screen.getByLabelText(/Callback URI/) as HTMLInputElement).value).toBe(
+      `${origin}/callback/acceptance`,
+    );
+  });
 });

@@ -90,7 +90,11 @@ export function RegisterClientForm({
                 type="radio"
                 name={`${ids}-app`}
                 checked={candidate.kind === kind}
-                onChange={() => setKind(candidate.kind)}
+                onChange={() => {
+                  // A callback typed for a web app means nothing to a mobile app, and the reverse.
+                  if (candidate.redirect !== info.redirect) setTypedUri(null);
+                  setKind(candidate.kind);
+                }}
               />{' '}
               {candidate.label}
             </label>

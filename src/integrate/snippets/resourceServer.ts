@@ -56,7 +56,8 @@ export function nodeVerifier({ environment, endpoints }: GuideInput): Snippet {
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 const ISSUER = ${jsString(endpoints.issuer)}; // ${environment.label}
-const JWKS = createRemoteJWKSet(new URL(${jsString(endpoints.urls.jwks_uri)})); // cached, follows key rotation
+// The realm's signing keys: fetched once, cached, fetched again for a key it does not know (rotation).
+const JWKS = createRemoteJWKSet(new URL(${jsString(endpoints.urls.jwks_uri)}));
 ${audience ? `const AUDIENCE = ${jsString(audience)};` : `// AUDIENCE: none configured for ${environment.label}; ${keycloakDefaultAudience.toLowerCase()}.`}
 const REQUIRED_ROLE = ${jsString(requiredRole)};
 
