@@ -25,6 +25,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: [...SHARED, ...FEATURES],
   // main.tsx, which starts the shell.
   '.': ['app', 'ui'],
+  // The unit-test helpers: fixtures typed by the config they stand for.
+  test: ['config'],
 };
 
 /** Inside a feature, its stages in order: a stage imports only the stages before it. */

@@ -29,6 +29,7 @@ async function openGuide(page: Page, portalUrl: string, kind: string, clientId: 
   await guide.locator('summary').click();
   await guide.getByRole('radio', { name: kind }).check();
   await guide.getByLabel('Client ID').fill(clientId);
+  await guide.getByLabel('Client ID').blur();
   const endpoints = guide.getByRole('table', { name: 'Endpoints for this client' });
   await expect.poll(() => endpoints.getAttribute('data-source')).toBe('discovery');
   return guide;

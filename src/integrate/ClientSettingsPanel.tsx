@@ -27,8 +27,7 @@ export function ClientSettingsPanel({ request, environment, adminEmail }: Client
           <thead>
             <tr>
               <th scope="col">Setting</th>
-              <th scope="col">Value</th>
-              <th scope="col">Why, and where</th>
+              <th scope="col">Value, why and where</th>
             </tr>
           </thead>
           <tbody>
@@ -39,8 +38,8 @@ export function ClientSettingsPanel({ request, environment, adminEmail }: Client
                   <th scope="row">{setting.name}</th>
                   <td>
                     <code>{setting.value || '…'}</code>
+                    <div className="small muted">{setting.why}</div>
                   </td>
-                  <td>{setting.why}</td>
                 </tr>
               ))}
           </tbody>

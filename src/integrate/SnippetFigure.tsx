@@ -23,7 +23,8 @@ export function SnippetFigure({ snippet }: { snippet: Snippet }) {
 /** Configuration values, one per row, with what each is for. */
 export function ValuesTable({ table }: { table: ValueTable }) {
   return (
-    <table className="table ig-values" aria-label={table.title}>
+    <table className="table ig-values">
+      <caption>{table.title}</caption>
       <tbody>
         {table.rows.map((row) => (
           <tr key={row.name}>
