@@ -44,6 +44,20 @@ describe('every main state has no serious accessibility violation', () => {
     await expectNoSeriousViolations(page);
   });
 
+  it('the client integration guide, for each kind of client', async () => {
+    const { page, stack } = session;
+    await page.goto(stack.portalUrl);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await renderBelowTheFold(page);
+    await page.getByText('Integrate a client', { exact: false }).first().click();
+    const kinds = page.getByRole('group', { name: 'Kind of client' }).getByRole('radio');
+    expect(await kinds.count()).toBe(5);
+    for (let kind = 0; kind < 5; kind += 1) {
+      await kinds.nth(kind).check();
+      await expectNoSeriousViolations(page);
+    }
+  });
+
   it('an error: the realm refused the sign-in', async () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);

@@ -41,8 +41,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
  */
 export async function renderBelowTheFold(page: Page): Promise<void> {
   await page.evaluate(() =>
-    document.querySelectorAll<HTMLElement>('#request-view, #realm-view').forEach((section) => {
-      section.style.contentVisibility = 'visible';
-    }),
+    document
+      .querySelectorAll<HTMLElement>('#request-view, #realm-view, #integrate-view')
+      .forEach((section) => {
+        section.style.contentVisibility = 'visible';
+      }),
   );
 }
