@@ -3,6 +3,7 @@ import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { redirectUriOf } from '../config/urls.ts';
 import type { Failure } from '../shared/explanation.ts';
+import { localDateTime } from '../shared/format.ts';
 import { Callout } from '../ui/Callout.tsx';
 import type { AbandonedSignIn } from './abandonedSignIn.ts';
 
@@ -57,7 +58,7 @@ export function explainAbandonedSignIn(
     kind: 'abandoned-sign-in',
     tone: 'warn',
     title: 'Your sign-in did not come back',
-    detail: `A sign-in to ${environment.label} started at ${abandoned.startedAt.toLocaleString()} but the realm never sent you back to this portal. When the realm refuses a sign-in before it can trust the portal, it stops on its own error page. The likely causes:`,
+    detail: `A sign-in to ${environment.label} started at ${localDateTime(abandoned.startedAt.getTime())} but the realm never sent you back to this portal. When the realm refuses a sign-in before it can trust the portal, it stops on its own error page. The likely causes:`,
     reasons: [
       `The callback is not registered: ${callback} is not in the Valid redirect URIs of the client ${clientId} (the realm's page says “Invalid parameter: redirect_uri”).`,
       `The client is unknown: the realm has no client ${clientId} (clientId in config.json; the realm's page says “Client not found”).`,

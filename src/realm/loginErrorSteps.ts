@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { adminEventsUrl, realmNameOf } from '../config/urls.ts';
+import { localDateTime } from '../shared/format.ts';
 
 export interface LoginErrorContext {
   environment: EnvironmentConfig;
@@ -37,8 +38,8 @@ export function loginErrorSteps({
   const happened = !when
     ? 'failed.'
     : 'failedAt' in when
-      ? `failed at ${when.failedAt.toLocaleString()}.`
-      : `started at ${when.startedAt.toLocaleString()} and never came back to the portal.`;
+      ? `failed at ${localDateTime(when.failedAt.getTime())}.`
+      : `started at ${localDateTime(when.startedAt.getTime())} and never came back to the portal.`;
   return [
     `A sign-in to the realm "${realm}" (${environment.label}) with the client "${environment.clientId}" ${happened}${failure}`,
     consoleUrl

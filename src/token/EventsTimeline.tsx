@@ -1,9 +1,10 @@
+import { localClock } from '../shared/format.ts';
 import { formatSignedClock } from '../shared/token/formatDuration.ts';
 import type { RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString();
+const time = localClock;
 
-const expText = (exp: number | undefined) => (exp ? new Date(exp * 1000).toLocaleTimeString() : '?');
+const expText = (exp: number | undefined) => (exp ? localClock(exp * 1000) : '?');
 
 const HOW: Record<RefreshTrigger, string> = {
   manual: '',

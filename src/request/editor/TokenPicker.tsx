@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { localClock } from '../../shared/format.ts';
 import { useServerNow, useServerTime } from '../../shared/serverTime.tsx';
 import { formatRelative } from '../../shared/token/formatDuration.ts';
 import { latestExpired, noExpiredToken, type SessionTokens } from '../../shared/token/sessionTokens.ts';
@@ -89,7 +90,7 @@ interface ExpiredChoiceProps {
   sendAtExpiry: SendAtExpiry;
 }
 
-const clockTime = (ms: number) => new Date(ms).toLocaleTimeString();
+const clockTime = localClock;
 
 /**
  * The "Expired token" choice: this tab's latest truly expired token (by the server's clock), or,

@@ -1,3 +1,4 @@
+import { localClock } from '../../shared/format.ts';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { choiceLabel } from '../editor/draft.ts';
 import type { HistoryEntry } from './history.ts';
@@ -20,7 +21,7 @@ const describeWho = (who: NonNullable<HistoryEntry['who']>) =>
     .filter(Boolean)
     .join(', ');
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+const time = localClock;
 
 /** The last 50 requests of this tab: who the token was, never the token. */
 export function HistoryList({ entries, problem, onReopen, onResend, onClear }: HistoryListProps) {

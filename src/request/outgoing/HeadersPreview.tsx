@@ -1,3 +1,4 @@
+import { count } from '../../shared/format.ts';
 import { useServerNow } from '../../shared/serverTime.tsx';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { listRoles, type TokenReading } from '../../shared/token/readToken.ts';
@@ -13,9 +14,9 @@ interface HeadersPreviewProps {
 
 /** `eyJhbGciOi…x9Q (1,024 chars)`: enough to recognise a token, not enough to use it. */
 export function maskToken(token: string): string {
-  const count = `${token.length.toLocaleString('en-US')} chars`;
-  if (token.length <= 16) return `${'•'.repeat(Math.min(token.length, 8))} (${count})`;
-  return `${token.slice(0, 10)}…${token.slice(-3)} (${count})`;
+  const size = `${count(token.length)} chars`;
+  if (token.length <= 16) return `${'•'.repeat(Math.min(token.length, 8))} (${size})`;
+  return `${token.slice(0, 10)}…${token.slice(-3)} (${size})`;
 }
 
 /** The exact request that will leave, token masked, and who that token says you are. */
@@ -41,7 +42,7 @@ export function HeadersPreview({ prepared, choice }: HeadersPreviewProps) {
             : `${name}: ${value}\n`,
         )}
         {prepared.browserHeaders.map(([name, value]) => `${name}: ${value}   (added by the browser)\n`)}
-        {request.body !== undefined && `\n${request.body.length.toLocaleString('en-US')} characters of body`}
+        {request.body !== undefined && `\n${count(request.body.length)} characters of body`}
       </pre>
       <p className="small">
         <strong>{choiceLabel(choice)}</strong>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { count } from '../../shared/format.ts';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { formatBytes, type ReadBody, readBody, TEXT_LIMIT } from './readBody.ts';
@@ -95,10 +96,7 @@ function LargeText({ text, json, size, download, schedule }: LargeTextProps) {
       <p className="small muted" aria-live="polite">
         Large body ({formatBytes(size)}): {json ? 'pretty-printed' : 'shown'} a slice at a time, only the
         lines in view are drawn.{' '}
-        {done < 1
-          ? `Formatting… ${Math.floor(done * 100)}%`
-          : `${lines.length.toLocaleString('en-US')} lines.`}{' '}
-        {download}
+        {done < 1 ? `Formatting… ${Math.floor(done * 100)}%` : `${count(lines.length)} lines.`} {download}
       </p>
       <VirtualLines lines={lines} label="Body lines" />
     </>

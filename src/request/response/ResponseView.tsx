@@ -1,4 +1,5 @@
 import { headerOf, type SendResult } from '../../shared/bearer/send.ts';
+import { count, localClock } from '../../shared/format.ts';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { whoOf } from '../../shared/token/readToken.ts';
 import { Callout } from '../../ui/Callout.tsx';
@@ -54,7 +55,7 @@ export function ResponseView({ exchange, retired = false, schedule }: ResponseVi
           explanation={{
             kind: 'retired',
             tone: 'info',
-            title: `This is the answer to the previous request (sent at ${new Date(exchange.sentAtMs).toLocaleTimeString()}), not to the one you just started`,
+            title: `This is the answer to the previous request (sent at ${localClock(exchange.sentAtMs)}), not to the one you just started`,
             detail: 'It is kept for comparison until the new answer replaces it.',
           }}
         />
@@ -65,7 +66,7 @@ export function ResponseView({ exchange, retired = false, schedule }: ResponseVi
           {statusLine(result)}
         </span>
         <span className="small muted">
-          {result.durationMs.toLocaleString('en-US')} ms
+          {count(result.durationMs)} ms
           {result.kind === 'response' && ` · ${formatBytes(result.body.size)}`}
         </span>
       </p>

@@ -1,3 +1,4 @@
+import { localDateTime } from '../../shared/format.ts';
 import { useServerNow, useServerTime } from '../../shared/serverTime.tsx';
 import type { JsonObject } from '../../shared/token/decodeToken.ts';
 import { formatRelative } from '../../shared/token/formatDuration.ts';
@@ -125,7 +126,7 @@ function RelativeTime({ at }: { at: number }) {
   const local = new Date(at * 1000 - skewMs);
   return (
     <span>
-      <time dateTime={local.toISOString()}>{local.toLocaleString()}</time>{' '}
+      <time dateTime={local.toISOString()}>{localDateTime(local.getTime())}</time>{' '}
       <span className="muted">({formatRelative(at, serverNow)})</span>
     </span>
   );
