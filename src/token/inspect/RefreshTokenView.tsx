@@ -48,7 +48,7 @@ export function RefreshTokenView({ token }: { token: TokenReading }) {
         />
       </div>
       {revealed ? (
-        <RawToken token={token} label="Refresh token" />
+        <RawToken token={token} label="Refresh token" revealed />
       ) : (
         <p className="code-block tk-raw muted" data-testid="refresh-masked">
           {'•'.repeat(24)} ({token.raw.length} characters, {token.decoded.ok ? 'a JWT' : 'opaque'})
