@@ -48,6 +48,7 @@ const environment = (patch: Partial<EnvironmentConfig> = {}): EnvironmentConfig 
   redirectUri: '/callback/local',
   scope: 'openid',
   tokenStore: 'session',
+  realmTimeoutSeconds: 15,
   api: { baseUrl: API, allowedOrigins: [API], requiredRole: 'therapist', audience: 'abrumet-api' },
   presets: [
     { name: 'Who am I', method: 'GET', path: '/api/v1/me' },

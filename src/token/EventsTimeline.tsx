@@ -1,4 +1,5 @@
 import { formatSignedClock } from '../shared/token/formatDuration.ts';
+import { describeRefreshError } from './session/refreshFailure.ts';
 import type { RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
@@ -32,7 +33,9 @@ export function describeEvent(event: TokenEvent): string {
     case 'expired':
       return 'Access token expired';
     case 'refresh-failed':
-      return `Refresh failed: ${event.message}`;
+      return `Refresh failed: ${describeRefreshError(event.error).detail}`;
+    case 'refresh-note':
+      return event.message;
     case 'signed-out':
       return 'Signed out';
     case 'auto-refresh':

@@ -42,6 +42,7 @@ const environment: EnvironmentConfig = {
   },
   presets: [],
   tokenStore: 'session',
+  realmTimeoutSeconds: 15,
 };
 const now = Math.floor(Date.now() / 1000);
 const session: TokenSession = { events: [], earlier: [], record: vi.fn(), markTrigger: vi.fn() };
@@ -73,14 +74,7 @@ function renderPanel(accessToken: string, refreshToken = 'opaque-refresh-token-v
 function Panel({ auth, user, tokens }: { auth: AuthContextProps; user: User; tokens: SessionTokens }) {
   const refresh = useRefresh(auth, session, tokens.access);
   return (
-    <TokenPanel
-      user={user}
-      environment={environment}
-      session={session}
-      tokens={tokens}
-      refresh={refresh}
-      refreshFailure={null}
-    />
+    <TokenPanel user={user} environment={environment} session={session} tokens={tokens} refresh={refresh} />
   );
 }
 
@@ -135,13 +129,13 @@ describe('TokenPanel', () => {
     );
   });
 
-  it('renders a claim holding HTML as inert text', () => {
+  it('case 13: renders a claim holding HTML as inert text', () => {
     const { container } = renderPanel(fakeJwt({ ...payload, name: '<img src=x onerror="alert(1)">' }));
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getAllByText('<img src=x onerror="alert(1)">').length).toBeGreaterThan(0);
   });
 
-  it('reports an opaque access token instead of crashing', () => {
+  it('case 12: reports an opaque access token as opaque instead of crashing', () => {
     renderPanel('2YotnFZFEjr1zCsicMWpAA');
     expect(screen.getByTestId('verdict').textContent).toContain(
       'Cannot tell whether this token can call the API',
@@ -149,7 +143,7 @@ describe('TokenPanel', () => {
     expect(screen.getByRole('note').textContent).toContain('opaque token');
   });
 
-  it('masks the refresh token until the reveal is confirmed', async () => {
+  it('case 19: masks the refresh token until the reveal is confirmed', async () => {
     const user = userEvent.setup();
     renderPanel(fakeJwt(payload));
     await user.click(screen.getByRole('tab', { name: 'Refresh token' }));
@@ -159,6 +153,34 @@ describe('TokenPanel', () => {
     expect(screen.queryByText('opaque-refresh-token-value')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Yes, reveal' }));
     expect(within(screen.getByRole('tabpanel')).getByText('opaque-refresh-token-value')).toBeTruthy();
+  });
+
+  it('case 17: shows a token with __proto__, constructor and toString claims like any other', () => {
+    const b64 = (text: string) => btoa(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const body = JSON.stringify(payload).slice(0, -1);
+    const raw = `${b64('{"alg":"RS256","__proto__":{"x":1},"constructor":"c"}')}.${b64(
+      `${body},"__proto__":{"polluted":true},"constructor":{"prototype":"p"},"toString":"t","valueOf":{"a":[1]},"realm_access":{"roles":["therapist"],"__proto__":["x"]}}`,
+    )}.c2ln`;
+    renderPanel(raw);
+    for (const claim of ['__proto__', 'constructor', 'toString', 'valueOf'])
+      expect(screen.getAllByRole('rowheader', { name: claim }).length).toBeGreaterThan(0);
+    expect(screen.getByText('{"polluted":true}')).toBeTruthy();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(verdict()).toContain('This token can call the API right now');
+  });
+
+  it('case 11: masks an access token that cannot be decoded until asked, and says why', async () => {
+    const user = userEvent.setup();
+    const broken = 'eyJhbGciOiJSUzI1NiJ9.not-base64!!.c2ln';
+    renderPanel(broken);
+    expect(screen.queryByText(broken)).toBeNull();
+    expect(screen.getByTestId('raw-token-masked').textContent).toContain(
+      `${broken.length} characters, not shown`,
+    );
+    expect(verdict()).toContain('its payload is not base64url');
+    expect(verdict()).not.toContain('not-base64');
+    await user.click(screen.getByRole('button', { name: 'Show the raw value' }));
+    expect(screen.getByTestId('raw-token').textContent).toBe(broken);
   });
 
   it('raises a mix-up error for a token from another realm', () => {

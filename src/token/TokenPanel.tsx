@@ -8,7 +8,8 @@ import { issuerMixUp } from './inspect/checkClaims.ts';
 import { TokenTabs } from './inspect/TokenTabs.tsx';
 import { RefreshChanges } from './RefreshChanges.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
-import type { RefreshFailure } from './session/refreshFailure.ts';
+import { type AccessInHand, describeRefreshError } from './session/refreshFailure.ts';
+import type { LastRefresh } from './session/useLastRefresh.ts';
 import type { RefreshOutcome } from './session/useRefresh.ts';
 import type { TokenSession } from './session/useTokenSession.ts';
 import { TokenVerdict } from './TokenVerdict.tsx';
@@ -22,12 +23,31 @@ interface TokenPanelProps {
   tokens: SessionTokens;
   /** The shell's one refresh (useTokenModel), which renewals share. */
   refresh: (trigger: 'manual' | 'auto') => Promise<RefreshOutcome>;
-  /** Why the last refresh failed (useTokenModel), shown next to the Refresh button. */
-  refreshFailure: RefreshFailure | null;
+  /** The last refresh's failure (useTokenModel), explained next to the Refresh button. */
+  refreshError?: unknown;
+  /** The access token in hand, for what a failed refresh leaves. */
+  inHand?: AccessInHand | undefined;
+  /** The session is over (the shell says why above): nothing may present its refresh token again. */
+  ended?: boolean;
+  /** What the last refresh held and left besides the access token. */
+  lastRefresh?: LastRefresh | null;
 }
 
 /** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
-export function TokenPanel({ user, environment, session, tokens, refresh, refreshFailure }: TokenPanelProps) {
+export function TokenPanel({
+  user,
+  environment,
+  session,
+  tokens,
+  refresh,
+  refreshError = null,
+  inHand,
+  ended = false,
+  lastRefresh = null,
+}: TokenPanelProps) {
+  const refreshFailure = refreshError ? describeRefreshError(refreshError, inHand) : null;
+  // A dead session's refresh token is never offered again, not even to copy.
+  const refreshToken = ended ? undefined : user.refresh_token;
   const { access } = tokens;
   const mixUp = issuerMixUp(environment.authority, [access, tokens.id]);
   const previous = tokens.earlier[0];
@@ -46,18 +66,16 @@ export function TokenPanel({ user, environment, session, tokens, refresh, refres
         )}
         <RefreshControls
           session={session}
-          hasRefreshToken={Boolean(user.refresh_token)}
+          hasRefreshToken={Boolean(refreshToken)}
           access={access}
           refresh={refresh}
           failure={refreshFailure}
+          ended={ended}
+          lastRefresh={lastRefresh}
         />
       </div>
       {previous && <RefreshChanges previous={previous} current={access} />}
-      <TokenTabs
-        tokens={tokens}
-        {...(user.refresh_token ? { refreshToken: user.refresh_token } : {})}
-        environment={environment}
-      />
+      <TokenTabs tokens={tokens} {...(refreshToken ? { refreshToken } : {})} environment={environment} />
       <EventsTimeline events={session.events} />
     </section>
   );
