@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { largeToken } from '../shared/bearer/largeToken.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { BodyEditor } from './editor/BodyEditor.tsx';
@@ -38,6 +39,7 @@ export function RequestPane({
 }: RequestPaneProps) {
   const pane = useRequestPane({ environment, tokens, fetch, storage, timeoutMs });
   const { draft, dispatch, preview, flow } = pane;
+  const large = preview.ok ? largeToken(preview.token) : null;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -73,6 +75,7 @@ export function RequestPane({
                 ⚠ {ask.message}
               </p>
             ))}
+          {large && <Callout explanation={large} role="note" />}
           <CurlCopy prepared={preview} />
         </div>
       </div>

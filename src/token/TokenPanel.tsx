@@ -1,11 +1,13 @@
 import type { User } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { largeToken } from '../shared/bearer/largeToken.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { Countdown } from './Countdown.tsx';
 import { EventsTimeline } from './EventsTimeline.tsx';
 import { issuerMixUp } from './inspect/checkClaims.ts';
 import { TokenTabs } from './inspect/TokenTabs.tsx';
+import { useSignatureCheck, type Verify } from './inspect/useSignatureCheck.ts';
 import { RefreshChanges } from './RefreshChanges.tsx';
 import { RefreshControls } from './RefreshControls.tsx';
 import { type AccessInHand, describeRefreshError } from './session/refreshFailure.ts';
@@ -31,6 +33,8 @@ interface TokenPanelProps {
   ended?: boolean;
   /** What the last refresh held and left besides the access token. */
   lastRefresh?: LastRefresh | null;
+  /** Injected in tests: the signature check against the realm's keys. */
+  verify?: Verify;
 }
 
 /** The token inspector: who and whether, time left, refresh, the tokens decoded, the session's events. */
@@ -44,12 +48,19 @@ export function TokenPanel({
   inHand,
   ended = false,
   lastRefresh = null,
+  verify,
 }: TokenPanelProps) {
   const refreshFailure = refreshError ? describeRefreshError(refreshError, inHand) : null;
   // A dead session's refresh token is never offered again, not even to copy.
   const refreshToken = ended ? undefined : user.refresh_token;
   const { access } = tokens;
+  // Case 15: the verdict rests on a signature checked against the realm's keys, not only decoded.
+  const accessSignature = useSignatureCheck(access, environment.authority, {
+    auto: true,
+    ...(verify ? { verify } : {}),
+  });
   const mixUp = issuerMixUp(environment.authority, [access, tokens.id]);
+  const large = largeToken(access);
   const previous = tokens.earlier[0];
   return (
     <section className="card tk-panel" aria-labelledby="token-title">
@@ -57,7 +68,8 @@ export function TokenPanel({
         Your token
       </h2>
       {mixUp && <Callout explanation={mixUp} role="alert" />}
-      <TokenVerdict access={access} environment={environment} />
+      <TokenVerdict access={access} environment={environment} signature={accessSignature.status} />
+      {large && <Callout explanation={large} role="note" testId="large-token" />}
       <div className="tk-panel__time">
         {access.exp !== undefined ? (
           <Countdown access={access} />
@@ -75,7 +87,13 @@ export function TokenPanel({
         />
       </div>
       {previous && <RefreshChanges previous={previous} current={access} />}
-      <TokenTabs tokens={tokens} {...(refreshToken ? { refreshToken } : {})} environment={environment} />
+      <TokenTabs
+        tokens={tokens}
+        {...(refreshToken ? { refreshToken } : {})}
+        environment={environment}
+        accessSignature={accessSignature}
+        verify={verify}
+      />
       <EventsTimeline events={session.events} />
     </section>
   );

@@ -165,6 +165,7 @@ export async function sendOne(
       expected: expectationsOf(context.environment, preset?.requiredRole),
       portalOrigin: context.portalOrigin,
       curl: toCurl(request),
+      method: request.method,
     },
     bodyText,
   );

@@ -23,9 +23,9 @@ export function RawToken({
   if (!decoded.ok && !shown) {
     return (
       <div className="actions">
-        <p className="code-block tk-raw muted" aria-label={label} data-testid="raw-token-masked">
-          {'•'.repeat(24)} ({token.raw.length.toLocaleString('en-US')} characters, not shown: it cannot be
-          decoded)
+        <p className="code-block tk-raw muted" data-testid="raw-token-masked">
+          {label}: {'•'.repeat(24)} ({token.raw.length.toLocaleString('en-US')} characters, not shown: it
+          cannot be decoded)
         </p>
         <button type="button" className="button button--quiet" onClick={() => setShown(true)}>
           Show the raw value
