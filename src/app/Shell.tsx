@@ -61,6 +61,10 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
   const signedOut = !auth.isLoading && !user;
   const signedIn = useSignedInViews(Boolean(user && tokens));
+  const otherEnvironments = useMemo(
+    () => config.environments.filter((other) => other.id !== environment.id),
+    [config, environment],
+  );
   const { abandoned, dismiss } = useAbandonedSignIn(
     auth.settings.stateStore,
     signedOut && !cameFromCallback && !signInError,
@@ -123,7 +127,11 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                   />
                 </div>
                 <div id="request-view" className="app-section">
-                  <signedIn.views.RequestPane environment={environment} tokens={tokens} />
+                  <signedIn.views.RequestPane
+                    environment={environment}
+                    otherEnvironments={otherEnvironments}
+                    tokens={tokens}
+                  />
                 </div>
               </>
             ) : signedIn.kind === 'failed' ? (

@@ -13,12 +13,18 @@ import { useRequestPane } from './flow/useRequestPane.ts';
 import { HistoryList } from './history/HistoryList.tsx';
 import { CurlCopy } from './outgoing/CurlCopy.tsx';
 import { HeadersPreview } from './outgoing/HeadersPreview.tsx';
+import type { OtherEnvironment } from './outgoing/target.ts';
 import { ResponseView } from './response/ResponseView.tsx';
 import type { Scheduler } from './response/useFormattedLines.ts';
+
+const NONE: readonly OtherEnvironment[] = [];
+
 import './request.css';
 
 export interface RequestPaneProps {
   environment: EnvironmentConfig;
+  /** config.json's other environments: their APIs never get this environment's token. */
+  otherEnvironments?: readonly OtherEnvironment[];
   /** The session's tokens, read once by the shell (the server's clock comes from ServerTimeProvider). */
   tokens: SessionTokens;
   /** Injected in tests: the network, this tab's storage, the slice scheduler. */
@@ -31,13 +37,14 @@ export interface RequestPaneProps {
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
 export function RequestPane({
   environment,
+  otherEnvironments = NONE,
   tokens,
   fetch,
   storage = globalThis.sessionStorage,
   timeoutMs = 30_000,
   schedule,
 }: RequestPaneProps) {
-  const pane = useRequestPane({ environment, tokens, fetch, storage, timeoutMs });
+  const pane = useRequestPane({ environment, otherEnvironments, tokens, fetch, storage, timeoutMs });
   const { draft, dispatch, preview, flow } = pane;
   const large = preview.ok ? largeToken(preview.token) : null;
   const onKeyDown = (event: KeyboardEvent) => {

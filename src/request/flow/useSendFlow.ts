@@ -6,6 +6,7 @@ import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import type { RequestDraft } from '../editor/draft.ts';
 import type { HistoryEntry } from '../history/history.ts';
 import type { Problem } from '../outgoing/prepareRequest.ts';
+import type { OtherEnvironment } from '../outgoing/target.ts';
 import {
   answerAsk,
   type Decision,
@@ -19,6 +20,7 @@ import {
 
 interface SendFlowInput {
   environment: EnvironmentConfig;
+  otherEnvironments: readonly OtherEnvironment[];
   tokens: SessionTokens;
   confirmedOrigins: readonly string[];
   confirmOrigin: (origin: string) => void;
@@ -71,6 +73,7 @@ export function useSendFlow(input: SendFlowInput) {
   const begin = (mode: Plan['mode'], draft: RequestDraft, sendInvalidJson: boolean) => {
     const planned = planSend(mode, draft, {
       environment: input.environment,
+      otherEnvironments: input.otherEnvironments,
       tokens: input.tokens,
       confirmedOrigins: input.confirmedOrigins,
       serverNow: time.serverNow(),
