@@ -237,6 +237,41 @@ describe('RequestPane', () => {
     expect(sessionStorage.getItem('abrumet.bearer-origins')).toBeNull();
   });
 
+  it('case 41: an answer whose body never ends shows as the 200 it was, cut at the timeout', async () => {
+    const endless = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        controller.enqueue(new TextEncoder().encode('{"row":1},'));
+      },
+    });
+    const fetch = vi.fn(
+      async () => new Response(endless, { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const { user } = renderPane({ fetch, timeoutMs: 200 });
+    await user.click(send());
+    const shown = await response();
+    await waitFor(() => expect(within(shown).getByTestId('response-status').textContent).toBe('200'));
+    expect(within(shown).getByTestId('body-cut').textContent).toContain(
+      'The API answered 200, but its body kept coming until the timeout',
+    );
+    expect(shown.textContent).not.toContain('No answer within');
+  });
+
+  it('case 42: an API that echoes Authorization gets the token shown masked, never in full', async () => {
+    const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+      const authorization = new Headers(init?.headers).get('authorization') ?? '';
+      return json(200, { headers: { authorization }, also: raw.id }, { 'X-Echo': authorization });
+    });
+    const { user } = renderPane({ fetch });
+    await user.click(send());
+    const shown = await response();
+    await waitFor(() => expect(shown.textContent).toContain('[the token you sent, masked:'));
+    expect(shown.textContent).toContain('[your ID token, masked:');
+    await user.click(within(shown).getByRole('button', { name: 'Show as received' }));
+    expect(document.body.textContent).not.toContain(access);
+    expect(document.body.textContent).not.toContain(raw.id);
+  });
+
   it('refuses to send a bearer over plain http to a remote host', async () => {
     const { fetch, user } = renderPane();
     const url = screen.getByRole('textbox', { name: /URL/ });

@@ -57,6 +57,11 @@ export function useSendFlow(input: SendFlowInput) {
       skewMs: time.clock.skewMs,
       send: sender.run,
       record: input.record,
+      sessionTokens: [
+        { raw: input.tokens.access.raw, label: 'your access token' },
+        ...(input.tokens.id ? [{ raw: input.tokens.id.raw, label: 'your ID token' }] : []),
+        ...input.tokens.earlier.map((t) => ({ raw: t.raw, label: 'an earlier access token of yours' })),
+      ],
     };
     const sendRow = (draft: RequestDraft, prepared: Parameters<typeof sendOne>[1]) =>
       sendOne(draft, prepared, context);

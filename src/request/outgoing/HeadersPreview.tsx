@@ -1,3 +1,4 @@
+import { maskToken } from '../../shared/bearer/maskTokens.ts';
 import { useServerNow } from '../../shared/serverTime.tsx';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { listRoles, type TokenReading } from '../../shared/token/readToken.ts';
@@ -9,13 +10,6 @@ import type { Prepared } from './prepareRequest.ts';
 interface HeadersPreviewProps {
   prepared: Prepared;
   choice: TokenChoice;
-}
-
-/** `eyJhbGciOi…x9Q (1,024 chars)`: enough to recognise a token, not enough to use it. */
-export function maskToken(token: string): string {
-  const count = `${token.length.toLocaleString('en-US')} chars`;
-  if (token.length <= 16) return `${'•'.repeat(Math.min(token.length, 8))} (${count})`;
-  return `${token.slice(0, 10)}…${token.slice(-3)} (${count})`;
 }
 
 /** The exact request that will leave, token masked, and who that token says you are. */
