@@ -290,13 +290,29 @@ describe('TokenPanel', () => {
     expect(screen.getByRole('alert').textContent).toContain('not by the configured realm');
   });
 
-  it('copies the Authorization header and confirms it visibly', async () => {
+  it('case 48: copies only on a click, and says the clipboard is shared with other apps', async () => {
     const user = userEvent.setup();
     const token = fakeJwt(payload);
     renderPanel(token);
+    await expect(navigator.clipboard.readText()).resolves.toBe('');
     await user.click(screen.getByRole('button', { name: 'Copy Authorization header' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(`Authorization: Bearer ${token}`);
-    expect(screen.getAllByText('Copied').length).toBe(1);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Copied. The clipboard is shared with other apps: paste it where it belongs, then copy something else over it.',
+    );
+  });
+
+  it('case 48: copies the refresh token only after a confirmation', async () => {
+    const user = userEvent.setup();
+    renderPanel(fakeJwt(payload));
+    await user.click(screen.getByRole('tab', { name: 'Refresh token' }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await user.click(screen.getByRole('button', { name: 'Copy refresh token' }));
+    await expect(navigator.clipboard.readText()).resolves.not.toBe('opaque-refresh-token-value');
+    await user.click(screen.getByRole('button', { name: 'Copy refresh token' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe('opaque-refresh-token-value');
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
   });
 
   it('leaves the claims tables alone while the countdown ticks', () => {

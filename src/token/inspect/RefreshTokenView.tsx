@@ -45,6 +45,7 @@ export function RefreshTokenView({ token }: { token: TokenReading }) {
           label="Copy refresh token"
           getText={() => token.raw}
           confirm={`${WARNING}\n\nCopy it anyway?`}
+          secret
         />
       </div>
       {revealed ? (

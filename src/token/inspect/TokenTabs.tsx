@@ -89,11 +89,12 @@ export function TokenTabs({ tokens, refreshToken, environment, accessSignature, 
         ) : (
           <>
             <div className="actions">
-              <CopyButton label="Copy token" getText={() => token} />
+              <CopyButton label="Copy token" getText={() => token} secret />
               {tab === 'access' && (
                 <CopyButton
                   label="Copy Authorization header"
                   getText={() => `Authorization: Bearer ${token}`}
+                  secret
                 />
               )}
               {reading.readable && (
