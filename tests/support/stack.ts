@@ -16,7 +16,12 @@ export interface Stack extends LocalStack {
 export interface StackOptions
   extends Pick<
     LocalStackOptions,
-    'accessTokenTtl' | 'editConfig' | 'extraConnectOrigins' | 'extraRedirectPaths' | 'apiAudience'
+    | 'accessTokenTtl'
+    | 'refreshTokenTtl'
+    | 'editConfig'
+    | 'extraConnectOrigins'
+    | 'extraRedirectPaths'
+    | 'apiAudience'
   > {
   /** The built portal to serve (default: the browser tests' build). */
   root?: string;
