@@ -40,8 +40,12 @@ export class PortalUserManager extends UserManager {
   }
 
   override async signinCallback(url = window.location.href): Promise<User | undefined> {
-    // An answer without a code has nothing to exchange: the library reports what it says.
-    if (!URL.parse(url)?.searchParams.has('code')) return super.signinCallback(url);
+    const params = URL.parse(url)?.searchParams;
+    const state = params?.get('state');
+    // An answer without a code has nothing to exchange, and one this tab did not ask for is stale:
+    // the library reports either.
+    if (!params?.has('code') || !state || (await this.settings.stateStore.get(state)) === null)
+      return super.signinCallback(url);
     const issuer = await this.checkDiscovery();
     const metadata = (await this.metadataService.getMetadata()) as Record<string, unknown>;
     const check = callbackIssuerCheck(
@@ -51,8 +55,7 @@ export class PortalUserManager extends UserManager {
     );
     if (check) {
       // Consumed like any answer, so a reload cannot replay it; its code is never exchanged.
-      const state = URL.parse(url)?.searchParams.get('state');
-      if (state) await this.settings.stateStore.remove(state);
+      await this.settings.stateStore.remove(state);
       throw new PortalCheckError(check);
     }
     return super.signinCallback(url);

@@ -93,6 +93,7 @@ export function TokenPanel({
         environment={environment}
         accessSignature={accessSignature}
         verify={verify}
+        ended={ended}
       />
       <EventsTimeline events={session.events} />
     </section>

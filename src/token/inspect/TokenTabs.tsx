@@ -20,6 +20,8 @@ interface TokenTabsProps {
   accessSignature: SignatureCheckState;
   /** Injected in tests: the check against the realm's keys. */
   verify?: Verify | undefined;
+  /** The session ended: its refresh token is dead and no longer kept. */
+  ended?: boolean;
 }
 
 type Tab = 'access' | 'id' | 'refresh';
@@ -30,7 +32,14 @@ const TABS: Array<{ id: Tab; label: string }> = [
 ];
 
 /** The three tokens of the session, each raw (colour-coded) and decoded. */
-export function TokenTabs({ tokens, refreshToken, environment, accessSignature, verify }: TokenTabsProps) {
+export function TokenTabs({
+  tokens,
+  refreshToken,
+  environment,
+  accessSignature,
+  verify,
+  ended = false,
+}: TokenTabsProps) {
   const [tab, setTab] = useState<Tab>('access');
   const { serverNow } = useServerTime();
   // The ID token's signature is checked on request only: nothing is decided on it.
@@ -82,7 +91,9 @@ export function TokenTabs({ tokens, refreshToken, environment, accessSignature, 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tk-tabs__panel">
         {!token || !reading ? (
           <p className="muted">
-            The realm did not issue a {tab === 'id' ? 'ID' : tab} token in this session.
+            {tab === 'refresh' && ended
+              ? 'This session ended: its refresh token is dead, and no longer kept here.'
+              : `The realm did not issue ${tab === 'id' ? 'an ID' : `a ${tab}`} token in this session.`}
           </p>
         ) : tab === 'refresh' ? (
           <RefreshTokenView token={reading} />
