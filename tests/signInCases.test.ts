@@ -1,0 +1,318 @@
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { edits, withEnvironment, withLocal } from './support/configEdits.ts';
+import { saveScreen } from './support/screenshot.ts';
+import { setupBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+import { startStack } from './support/stack.ts';
+
+/*
+ * The sign-in and callback cases of the catalogue (README: Security), against both IdPs. Faults
+ * the realm cannot be made to produce (a forged iss, a replayed code, a hanging token endpoint)
+ * are made with Playwright's routes, on the realm's real answers.
+ */
+
+const session = setupBrowserSession({
+  // A second environment on the same realm, with its own callback and storage (case 7).
+  editConfig: withEnvironment('acceptance', (_, local) => ({
+    ...local,
+    id: 'acceptance',
+    label: 'Acceptance',
+    redirectUri: '/callback/acceptance',
+  })),
+  extraRedirectPaths: ['/callback/acceptance'],
+});
+
+const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
+const signedIn = (page: Page) => page.getByRole('banner').getByText('Signed in as');
+const tokenPosts = (page: Page, issuer: string) => {
+  const posts: string[] = [];
+  page.on('request', (request: Request) => {
+    if (request.url() === `${issuer}/protocol/openid-connect/token` && request.method() === 'POST')
+      posts.push(request.postData() ?? '');
+  });
+  return posts;
+};
+/** The pending sign-ins (oidc-client-ts states) this tab holds for the local environment. */
+const pendingStates = (page: Page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((key) => /^oidc\.local\.(?!user:)/.test(key)));
+/** Starts a sign-in and stops on the realm's login page; returns the state it sent. */
+async function startSignIn(page: Page, portalUrl: string) {
+  const authorize = page.waitForRequest((request) => request.url().includes('/protocol/openid-connect/auth'));
+  await page.goto(portalUrl);
+  await signInButton(page).click();
+  const state = new URL((await authorize).url()).searchParams.get('state') ?? '';
+  await page.getByLabel('Username').waitFor();
+  return state;
+}
+/**
+ * Signs in on the realm's login page, but the portal gets the callback as `rewrite` made it. (A
+ * route never sees the callback itself: it comes as a redirect. So the portal's scripts are held
+ * back while the realm's answer lands, and the rewritten address is opened in its place.)
+ */
+async function signInWithCallback(page: Page, portalUrl: string, rewrite: (callback: URL) => string) {
+  await startSignIn(page, portalUrl);
+  const assets = `${portalUrl}/assets/**`;
+  await page.route(assets, (route) => route.abort());
+  await page.getByLabel('Username').fill('therapist');
+  await page.getByLabel('Password', { exact: true }).fill('therapist');
+  await page.getByRole('button', { name: 'Sign In' }).click();
+  await page.waitForURL((url) => url.origin === portalUrl && url.searchParams.has('code'));
+  const callback = new URL(page.url());
+  await page.unroute(assets);
+  await page.goto(rewrite(new URL(callback)));
+  return callback;
+}
+
+describe('the sign-in callback', () => {
+  it('case 1: explains access_denied, cleans the URL, consumes the state, and a reload is the plain signed-out page', async () => {
+    const { page, stack } = session;
+    const state = await startSignIn(page, stack.portalUrl);
+    await page.goto(
+      `${stack.portalUrl}/callback/local?error=access_denied&error_description=User+cancelled+login&state=${state}`,
+    );
+    const alert = page.getByRole('alert').filter({ hasText: 'access_denied' });
+    await expect.poll(() => alert.textContent()).toContain('User cancelled login');
+    expect(await alert.textContent()).toContain('Next step');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await pendingStates(page)).toEqual([]);
+
+    await page.reload();
+    await signInButton(page).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.textContent('body')).not.toMatch(/No matching state|stale/i);
+  });
+
+  it('case 2: says plainly that a callback with an unknown or used state is stale, and sends no token request', async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    await page.goto(`${stack.portalUrl}/callback/local?code=old-code&state=not-from-this-tab`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('This sign-in response is stale');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(posts).toEqual([]);
+  });
+
+  it('case 3: one sign-in sends exactly one code exchange to the token endpoint', async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signedIn(page).waitFor();
+    await page.getByTestId('verdict').waitFor();
+    expect(posts.filter((body) => body.includes('grant_type=authorization_code'))).toHaveLength(1);
+  });
+
+  it('case 4: a code the realm already took ("Code not valid") is explained, and no token is stored', async () => {
+    const { page, stack } = session;
+    // Someone exchanged the code first (a replay): the realm refuses it the second time.
+    await page.route(
+      `${stack.issuer}/protocol/openid-connect/token`,
+      async (route) => {
+        await route.fetch();
+        await route.fulfill({ response: await route.fetch() });
+      },
+      { times: 1 },
+    );
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const alert = page.getByRole('alert').filter({ hasText: 'invalid_grant' });
+    await expect.poll(() => alert.textContent()).toContain('Code not valid');
+    expect(await alert.textContent()).toContain('The sign-in code was already used or expired');
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('.user:'))),
+    ).toEqual([]);
+    expect(await signedIn(page).count()).toBe(0);
+  });
+
+  it('case 5: a callback with a state but no code is explained, cleaned and its state consumed', async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    const state = await startSignIn(page, stack.portalUrl);
+    await page.goto(`${stack.portalUrl}/callback/local?state=${state}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'without a sign-in code' });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain('“Expected code in response”');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(await pendingStates(page)).toEqual([]);
+    expect(posts).toEqual([]);
+    await saveScreen(page, 'case-05-no-code', alert);
+    await page.reload();
+    await signInButton(page).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('case 6: an answer whose iss names another realm is refused before the code exchange (RFC 9207)', async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    const acceptance = 'https://acc.auth.abrumet.example/auth/realms/abrumet';
+    const original = await signInWithCallback(page, stack.portalUrl, (callback) => {
+      callback.searchParams.set('iss', acceptance);
+      return callback.href;
+    });
+    // The realm does send iss (both IdPs advertise authorization_response_iss_parameter_supported).
+    expect(original.searchParams.get('iss')).toBe(stack.issuer);
+    const alert = page.getByRole('alert').filter({ hasText: 'does not come from this realm' });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain(
+      `says it comes from ${acceptance}, but this sign-in went to ${stack.issuer}`,
+    );
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(posts).toEqual([]);
+    expect(await signedIn(page).count()).toBe(0);
+    expect(await pendingStates(page)).toEqual([]);
+    await saveScreen(page, 'case-06-iss', alert);
+  });
+
+  it('case 6: a code without iss from a realm that promises one is refused too', async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    await signInWithCallback(page, stack.portalUrl, (callback) => {
+      callback.searchParams.delete('iss');
+      return callback.href;
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('The sign-in answer has no iss parameter');
+    expect(posts).toEqual([]);
+  });
+
+  it("case 7: a sign-in started for one environment is never completed by another's callback", async () => {
+    const { page, stack } = session;
+    const posts = tokenPosts(page, stack.issuer);
+    await signInWithCallback(page, stack.portalUrl, (callback) => {
+      callback.pathname = '/callback/acceptance';
+      return callback.href;
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('This sign-in response is stale');
+    expect(posts).toEqual([]);
+    expect(await signedIn(page).count()).toBe(0);
+  });
+
+  it('case 9: after signing in the portal lands on its own root, whatever redirect the address asked for', async () => {
+    const { page, stack } = session;
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).hostname.endsWith('evil.example')) elsewhere.push(request.url());
+    });
+    await page.goto(
+      `${stack.portalUrl}/?returnTo=//evil.example/x&redirect_uri=https%3A%2F%2Fevil.example&next=javascript:alert(1)`,
+    );
+    await signInThroughPage(page, stack.portalUrl, 'therapist', 'therapist', { navigate: false });
+    await signedIn(page).waitFor();
+    expect(new URL(page.url()).href).toBe(`${stack.portalUrl}/`);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('case 44: after signing in, no code, state or session_state is left in the address, history or a Referer', async () => {
+    const { page, stack } = session;
+    const referers: string[] = [];
+    page.on('request', (request) => {
+      const referer = request.headers().referer;
+      if (referer) referers.push(referer);
+    });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signedIn(page).waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('region', { name: 'Response', exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    const cdp = await page.context().newCDPSession(page);
+    const { entries } = (await cdp.send('Page.getNavigationHistory')) as { entries: Array<{ url: string }> };
+    const portalEntries = entries.map((entry) => entry.url).filter((url) => url.startsWith(stack.portalUrl));
+    expect(portalEntries.length).toBeGreaterThan(0);
+    for (const url of portalEntries) expect(url).not.toMatch(/[?&](code|state|session_state|iss)=/);
+    // Referrer-Policy no-referrer on the portal and the realm: nothing says where a request came from.
+    expect(
+      referers.filter((referer) => /[?&](code|state|session_state|id_token_hint)=/.test(referer)),
+    ).toEqual([]);
+
+    // Signing out passes the ID token to the realm (id_token_hint): it travels on as no Referer.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInButton(page).waitFor();
+    expect(referers.filter((referer) => /id_token_hint|eyJ/.test(referer))).toEqual([]);
+  });
+});
+
+describe('the realm, before anyone signs in', () => {
+  it('case 8: the realm enforces PKCE: no code challenge, or a plain one, is refused', async () => {
+    const { stack } = session;
+    const ask = async (params: Record<string, string>) => {
+      const query = new URLSearchParams({
+        client_id: 'abrumet-portal',
+        redirect_uri: `${stack.portalUrl}/callback/local`,
+        response_type: 'code',
+        scope: 'openid',
+        state: 'probe',
+        ...params,
+      });
+      const response = await fetch(`${stack.issuer}/protocol/openid-connect/auth?${query}`, {
+        redirect: 'manual',
+      });
+      return new URL(response.headers.get('location') ?? 'http://none/').searchParams;
+    };
+    const without = await ask({});
+    expect([without.get('error'), without.get('error_description')]).toEqual([
+      'invalid_request',
+      'Missing parameter: code_challenge_method',
+    ]);
+    const plain = await ask({ code_challenge: 'p'.repeat(43), code_challenge_method: 'plain' });
+    expect(plain.get('error')).toBe('invalid_request');
+  });
+
+  it('case 10: a realm whose discovery names another issuer is not signed in to at all', async () => {
+    const { page, stack } = session;
+    const other = 'https://acc.auth.abrumet.example/auth/realms/abrumet';
+    await page.route(`${stack.issuer}/.well-known/openid-configuration`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as object), issuer: other } });
+    });
+    const authorize: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/protocol/openid-connect/auth')) authorize.push(request.url());
+    });
+    await page.goto(stack.portalUrl);
+    const panel = page.getByRole('alert').filter({ hasText: 'Signing in to Local is stopped' });
+    await expect.poll(() => panel.count()).toBe(1);
+    expect(await panel.textContent()).toContain('The realm names another issuer than the one configured');
+    expect(await panel.textContent()).toContain(`the realm says ${other}`);
+    expect(await page.getByRole('button', { name: /sign in/i }).count()).toBe(0);
+    expect(authorize).toEqual([]);
+    await saveScreen(page, 'case-10-issuer', panel);
+  });
+
+  it('case 10: unreachable discovery is an explicit configuration error, not a guessed issuer', async () => {
+    const { page } = session;
+    const broken = await startStack({
+      editConfig: withLocal((local) => ({ ...local, authority: 'http://127.0.0.1:9/auth/realms/abrumet' })),
+    });
+    onTestFinished(() => broken.close());
+    await page.goto(broken.portalUrl);
+    const panel = page.getByRole('alert').filter({ hasText: 'cannot work yet' });
+    await expect.poll(() => panel.textContent()).toContain('The realm did not answer');
+  });
+
+  it('case 27: a code exchange the realm never answers stops at realmTimeoutSeconds, explained', async () => {
+    const { page } = session;
+    const slow = await startStack({
+      editConfig: edits(withLocal((local) => ({ ...local, realmTimeoutSeconds: 3 }))),
+    });
+    onTestFinished(() => slow.close());
+    const hanging: Array<() => void> = [];
+    await page.route(`${slow.issuer}/protocol/openid-connect/token`, (route) => {
+      // Never answered: the route is only let go (aborted) when the test ends.
+      hanging.push(() => void route.abort().catch(() => {}));
+    });
+    onTestFinished(() => {
+      for (const release of hanging) release();
+    });
+    await signInThroughPage(page, slow.portalUrl, 'therapist');
+    const alert = page.getByRole('alert').filter({ hasText: 'The realm did not answer in time' });
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    expect(await alert.textContent()).toContain('Network timed out');
+    expect(await page.getByText('Checking your sign-in…').count()).toBe(0);
+    expect(await alert.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
+    expect(hanging.length).toBe(1);
+  });
+});
