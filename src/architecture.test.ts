@@ -13,7 +13,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
  */
 
 const SHARED = ['config', 'shared', 'ui'];
-const FEATURES = ['auth', 'token', 'request', 'realm'];
+const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -25,6 +25,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: [...SHARED, ...FEATURES],
   // main.tsx, which starts the shell.
   '.': ['app', 'ui'],
+  // The unit-test helpers: fixtures typed by the config they stand for.
+  test: ['config'],
 };
 
 /** Inside a feature, its stages in order: a stage imports only the stages before it. */
@@ -112,6 +114,7 @@ const PREFIXES: Record<string, RegExp> = {
   token: /^tk-/,
   request: /^rq(-|$)/,
   realm: /^rl-/,
+  integrate: /^ig-/,
 };
 /** The one stylesheet of shared looks: the design tokens and the components every feature uses. */
 const DESIGN_SYSTEM = 'ui/ui.css';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../devstack/freePort.ts';
 import { launchBrowser } from './support/browser.ts';
 import { testDist } from './support/buildPortal.ts';
+import { mainPathProblems } from './support/cleanRun.ts';
 import { findNginx, type Nginx, startNginx } from './support/nginx.ts';
-import { signInThroughPage } from './support/signInThroughPage.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
 /**
@@ -75,19 +75,7 @@ describe('the portal behind nginx (deploy/nginx/abrumet-portal.conf)', () => {
   it('signs in, calls the API and checks a signature with no CSP violation, and blocks an unlisted origin', async () => {
     const context = await browser.newContext();
     const page: Page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    await signInThroughPage(page, nginx.url, 'therapist');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('region', { name: 'Response', exact: true }).textContent())
-      .toMatch(/\b200 OK\b/);
-    await page.getByRole('button', { name: 'Check signature' }).click();
-    await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
-    expect(problems).toEqual([]);
+    expect(await mainPathProblems(page, nginx.url)).toEqual([]);
 
     const blocked = await page.evaluate(async () => {
       const violation = new Promise<string>((resolve) =>

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
 import type { KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { IdpMiddleware } from './middleware.ts';
+import { readForm } from './readForm.ts';
 
 /**
  * What makes the embedded IdP answer like Keycloak 26 where oidc-provider's own words differ, found
@@ -12,16 +12,6 @@ import type { IdpMiddleware } from './middleware.ts';
 
 const TOKEN_PATH = '/protocol/openid-connect/token';
 const REVOKE_PATH = '/protocol/openid-connect/revoke';
-const maxFormBytes = 16 * 1024;
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > maxFormBytes) throw new Error('revocation request too large');
-  }
-  return new URLSearchParams(body);
-}
 const REFUSAL = 'keycloakRefusal';
 
 /** Keycloak's `error_description` for a refused grant, from oidc-provider's internal reason. */

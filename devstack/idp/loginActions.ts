@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import {
   errors,
   type Interaction,
@@ -8,6 +7,7 @@ import {
 } from 'oidc-provider';
 import { idpPages } from './idpPages.ts';
 import type { IdpMiddleware } from './middleware.ts';
+import { readForm } from './readForm.ts';
 import { users } from './users.ts';
 
 /** The strings of a list oidc-provider describes only as `unknown` (prompt details). */
@@ -20,17 +20,6 @@ export interface LoginActionsOptions {
   path: string;
   /** The same path as the browser sees it (with the realm prefix), for the form action. */
   publicPath: string;
-}
-
-const maxFormBytes = 16 * 1024;
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = '';
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > maxFormBytes) throw new Error('login form too large');
-  }
-  return new URLSearchParams(body);
 }
 
 function showError(ctx: KoaContextWithOIDC, status: number, message: string) {

@@ -14,15 +14,15 @@ export function Header({ environment }: HeaderProps) {
   const production = environment.production;
   return (
     <header className="app-header">
-      <div className="app-header__brand">
+      <h1 className="app-header__brand">
         <span className="app-header__logo" aria-hidden="true">
           A
         </span>
         <span>Abrumet API debug portal</span>
-      </div>
+      </h1>
       {environments.length > 1 && (
         <label className="app-header__switch small muted">
-          Environment
+          <span className="app-header__switch-label">Environment</span>
           <select
             className={production ? 'pill pill--solid tone-bad' : 'pill tone-info'}
             value={environment.id}
@@ -50,7 +50,7 @@ export function Header({ environment }: HeaderProps) {
           <>
             <span>
               Signed in as <strong>{profile.preferred_username ?? profile.sub}</strong>
-              {profile.name ? ` (${profile.name})` : ''}
+              {profile.name && <span className="app-header__name"> ({profile.name})</span>}
             </span>
             <button
               type="button"

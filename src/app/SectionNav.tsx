@@ -2,6 +2,7 @@ const SECTIONS = [
   { id: 'token-view', label: 'Token' },
   { id: 'request-view', label: 'Call the API' },
   { id: 'realm-view', label: 'Realm' },
+  { id: 'integrate-view', label: 'Integrate' },
 ];
 
 /**

@@ -17,6 +17,8 @@ import { SectionNav } from './SectionNav.tsx';
 import { useSignedInViews } from './signedInViews.ts';
 
 const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
+// Developers open it now and then: its guide and code stay out of the first load.
+const IntegrateSection = lazyNamed(() => import('../integrate/IntegrateSection.tsx'), 'IntegrateSection');
 const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'LoginErrorHelp');
 const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
 // Only a failed sign-in shows it: its explanations stay out of the first load.
@@ -163,6 +165,13 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                   access={tokens?.access}
                   loginHelp={!signInError && !abandoned}
                 />
+              </div>
+            </Suspense>
+          )}
+          {(user || !auth.isLoading) && (
+            <Suspense fallback={null}>
+              <div id="integrate-view" className="app-section">
+                <IntegrateSection config={config} environment={environment} />
               </div>
             </Suspense>
           )}

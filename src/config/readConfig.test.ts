@@ -85,19 +85,19 @@ describe('readConfig', () => {
     [{ environments: [environment, environment] }, 'environments[1].id: "acceptance" is used twice'],
     [
       { environments: [{ ...environment, authority: 'not a url' }] },
-      'environments[0].authority: "not a url" is not an absolute http(s) URL',
+      'environment "acceptance".authority: "not a url" is not an absolute http(s) URL',
     ],
     [
       { environments: [{ ...environment, authority: 'https://u:p@x.org/r' }] },
-      'environments[0].authority: must not contain credentials',
+      'environment "acceptance".authority: must not contain credentials',
     ],
     [
       { environments: [{ ...environment, tokenStore: 'local' }] },
-      'environments[0].tokenStore: must be "session" or "memory"',
+      'environment "acceptance".tokenStore: must be "session" or "memory"',
     ],
     [
       { environments: [{ ...environment, presets: [{ name: 'x', path: '/x', method: 'FETCH' }] }] },
-      'environments[0].presets[0].method: must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+      'environment "acceptance".presets[0].method: must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
     ],
     [{ adminEmail: 'nobody', environments: [environment] }, 'config.adminEmail: must be an e-mail address'],
   ])('reports %j as a problem', (raw, problem) => {

@@ -101,13 +101,15 @@ export function readConfig(raw: unknown): ReadConfigResult {
   };
 
   const readEnvironment = (value: unknown, i: number): EnvironmentConfig | null => {
-    const path = `environments[${i}]`;
     if (!isObject(value)) {
-      problem(path, 'must be an object');
+      problem(`environments[${i}]`, 'must be an object');
       return null;
     }
+    // Named by its id, as people know it; by position only while it has no usable id.
+    const usableId = typeof value.id === 'string' && /^[a-z0-9-]+$/.test(value.id);
+    const path = usableId ? `environment "${value.id}"` : `environments[${i}]`;
     const id = text(value, 'id', path);
-    if (id && !/^[a-z0-9-]+$/.test(id)) problem(`${path}.id`, 'use lower-case letters, digits and dashes');
+    if (id && !usableId) problem(`${path}.id`, 'use lower-case letters, digits and dashes');
     const tokenStore = value.tokenStore ?? 'session';
     if (tokenStore !== 'session' && tokenStore !== 'memory') {
       problem(`${path}.tokenStore`, 'must be "session" or "memory"');

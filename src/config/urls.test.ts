@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { adminEventsUrl, masterRealmDiscoveryOf, realmNameOf, redirectUriOf, sameIssuer } from './urls.ts';
+import {
+  adminEventsUrl,
+  isLocalRealm,
+  masterRealmDiscoveryOf,
+  realmNameOf,
+  redirectUriOf,
+  sameIssuer,
+} from './urls.ts';
 
 describe('adminEventsUrl', () => {
   it.each([
@@ -62,5 +69,17 @@ describe('redirectUriOf', () => {
     ['https://portal.example.org/cb', 'https://portal.example.org/cb'],
   ])('resolves %s against the portal origin', (redirectUri, expected) => {
     expect(redirectUriOf({ redirectUri }, 'http://127.0.0.1:5173')).toBe(expected);
+  });
+});
+
+describe('isLocalRealm', () => {
+  it.each([
+    ['http://127.0.0.1:8180/auth/realms/abrumet', true],
+    ['http://localhost:8080/realms/abrumet', true],
+    ['http://[::1]:8080/realms/abrumet', true],
+    ['https://acc.auth.abrumet.example/auth/realms/abrumet', false],
+    ['https://127.0.0.1.example.org/realms/abrumet', false],
+  ])('says %s is local: %s', (authority, local) => {
+    expect(isLocalRealm(authority)).toBe(local);
   });
 });

@@ -51,6 +51,14 @@ export function adminEventsUrl(authority: string, adminRealm = 'master'): string
   return `${url.origin}${base}/admin/${encodeURIComponent(adminRealm)}/console/#/${realm}/events`;
 }
 
+/**
+ * Whether the realm runs on this machine (the local stack): its clients are registered by the
+ * stack itself, so nobody sends a registration request for it.
+ */
+export function isLocalRealm(authority: string): boolean {
+  return /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(authority);
+}
+
 /** The environment's callback URL: config may give a path, resolved against the portal's origin. */
 export function redirectUriOf(environment: Pick<EnvironmentConfig, 'redirectUri'>, origin: string): string {
   return new URL(environment.redirectUri, `${origin}/`).href;

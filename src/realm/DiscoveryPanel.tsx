@@ -1,7 +1,9 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { discoveryUrlOf } from '../config/urls.ts';
 import type { Discovery } from '../shared/discovery/useDiscovery.ts';
+import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
 import { Callout } from '../ui/Callout.tsx';
+import { JumpLink } from '../ui/JumpLink.tsx';
 import './realm.css';
 
 interface DiscoveryPanelProps {
@@ -63,6 +65,10 @@ export function DiscoveryPanel({ environment, discovery }: DiscoveryPanelProps) 
           </table>
         </>
       )}
+      <p className="small">
+        Writing a client for this realm? <JumpLink to={INTEGRATE_ANCHOR}>Integrate a client</JumpLink>: the
+        advised flow, the Keycloak settings and code that runs, for each kind of client.
+      </p>
     </section>
   );
 }

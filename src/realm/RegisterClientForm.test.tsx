@@ -88,4 +88,25 @@ describe('RegisterClientForm', () => {
     const mail = screen.getByRole('link', { name: 'Draft a mail to admin@example.org' });
     expect(mail.getAttribute('href')).toContain('mailto:admin@example.org?subject=');
   });
+
+  it("asks a service for no callback, and its service account for the API's realm role", async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Service without a user' }));
+    expect(screen.queryByLabelText(/Callback URI/)).toBeNull();
+    expect(tableRow('Client authentication')).toContain('On (confidential client');
+    expect(checklist()).toContain('Service account roles: realm role therapist');
+    expect(checklist()).not.toContain('Valid redirect URIs');
+  });
+
+  it('forgets a callback typed for a mobile app when the app becomes a web app again', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Mobile app' }));
+    await user.type(screen.getByLabelText(/Callback URI/), 'org.example.app:/cb');
+    await user.click(screen.getByRole('radio', { name: 'Single-page app (browser)' }));
+    expect((screen.getByLabelText(/Callback URI/) as HTMLInputElement).value).toBe(
+      `${origin}/callback/acceptance`,
+    );
+  });
 });

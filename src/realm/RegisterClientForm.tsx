@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
-import { redirectUriOf } from '../config/urls.ts';
+import { isLocalRealm, redirectUriOf } from '../config/urls.ts';
+import { CLIENT_KINDS, type ClientKind, clientKind } from '../shared/clientRequest/clientKinds.ts';
+import { clientRequest, mailtoFor } from '../shared/clientRequest/clientRequest.ts';
+import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import { type AppType, clientRequest, mailtoFor } from './clientRequest.ts';
+import { JumpLink } from '../ui/JumpLink.tsx';
 import './realm.css';
 
 interface RegisterClientFormProps {
@@ -11,8 +14,6 @@ interface RegisterClientFormProps {
   /** This portal's origin, for the pre-filled callback. */
   origin?: string;
 }
-
-const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/;
 
 /**
  * The request to send the realm admin for a new client, and what that client must have for the
@@ -23,17 +24,19 @@ export function RegisterClientForm({
   environment,
   origin = window.location.origin,
 }: RegisterClientFormProps) {
-  const realms = config.environments.filter((candidate) => !LOOPBACK.test(candidate.authority));
+  const realms = config.environments.filter((candidate) => !isLocalRealm(candidate.authority));
   const choices = realms.length > 0 ? realms : config.environments;
   const initial = choices.find((candidate) => candidate.id === environment.id) ?? choices[0] ?? environment;
   const [target, setTarget] = useState(initial);
-  const [appType, setAppType] = useState<AppType>('web');
+  const [kind, setKind] = useState<ClientKind>('spa');
   const [clientId, setClientId] = useState('');
   // Null while the callback follows the chosen environment; a string once the user typed one.
   const [typedUri, setTypedUri] = useState<string | null>(null);
-  const prefilled = appType === 'web' ? redirectUriOf(target, origin) : '';
+  const info = clientKind(kind);
+  // A single-page app like this portal: its callback for the chosen environment.
+  const prefilled = kind === 'spa' ? redirectUriOf(target, origin) : '';
   const redirectUri = typedUri ?? prefilled;
-  const request = clientRequest({ clientId, environment: target, redirectUri, appType });
+  const request = clientRequest({ clientId, environment: target, redirectUri, kind });
   const mailto = mailtoFor(request, config.adminEmail);
   const ids = useId();
   const ready = request.problems.length === 0;
@@ -44,6 +47,10 @@ export function RegisterClientForm({
       <p>
         Fill this in, then copy the table or mail it to the realm admin. The callback is this portal's own for
         the environment you pick; change it for another app.
+      </p>
+      <p className="small">
+        Which flow, which settings and what code for your kind of client?{' '}
+        <JumpLink to={INTEGRATE_ANCHOR}>Integrate a client</JumpLink>.
       </p>
       <form className="rl-form" onSubmit={(event) => event.preventDefault()}>
         <label className="rl-form__field">
@@ -77,40 +84,39 @@ export function RegisterClientForm({
         </fieldset>
         <fieldset>
           <legend>Kind of app</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${ids}-app`}
-              checked={appType === 'web'}
-              onChange={() => setAppType('web')}
-            />{' '}
-            Web app (browser)
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${ids}-app`}
-              checked={appType === 'mobile'}
-              onChange={() => setAppType('mobile')}
-            />{' '}
-            Mobile app
-          </label>
+          {CLIENT_KINDS.map((candidate) => (
+            <label key={candidate.kind}>
+              <input
+                type="radio"
+                name={`${ids}-app`}
+                checked={candidate.kind === kind}
+                onChange={() => {
+                  // A callback typed for a web app means nothing to a mobile app, and the reverse.
+                  if (candidate.redirect !== info.redirect) setTypedUri(null);
+                  setKind(candidate.kind);
+                }}
+              />{' '}
+              {candidate.label}
+            </label>
+          ))}
         </fieldset>
-        <label className="rl-form__field">
-          Callback URI
-          <span className="rl-form__hint small muted">
-            {appType === 'web'
-              ? "Where the realm sends the user back after sign-in. Pre-filled with this portal's callback."
-              : "The app's private-use scheme, e.g. org.abrumet.app:/oauth2redirect (RFC 8252)."}
-          </span>
-          <input
-            type="url"
-            className="input input--code"
-            value={redirectUri}
-            onChange={(event) => setTypedUri(event.target.value)}
-            spellCheck={false}
-          />
-        </label>
+        {info.redirect !== 'none' && (
+          <label className="rl-form__field">
+            Callback URI
+            <span className="rl-form__hint small muted">
+              {kind === 'spa'
+                ? "Where the realm sends the user back after sign-in. Pre-filled with this portal's callback."
+                : info.redirectHint}
+            </span>
+            <input
+              type="url"
+              className="input input--code"
+              value={redirectUri}
+              onChange={(event) => setTypedUri(event.target.value)}
+              spellCheck={false}
+            />
+          </label>
+        )}
       </form>
 
       {!ready && (

@@ -7,6 +7,7 @@ import { Callout } from '../ui/Callout.tsx';
 import { explainUserInfo, type UserInfoOutcome } from './explainUserInfo.ts';
 import type { UserInfoTarget } from './userInfoEndpointOf.ts';
 import './realm.css';
+import { CodeBlock } from '../ui/CodeBlock.tsx';
 
 interface UserInfoPanelProps {
   environment: EnvironmentConfig;
@@ -80,7 +81,11 @@ export function UserInfoPanel({ environment, access, target, sendImpl = send }: 
       )}
       {outcome && !outcome.ok && (
         <Callout explanation={outcome.verdict} heading="h3" role="alert">
-          {outcome.body && <pre className="code-block rl-body">{outcome.body}</pre>}
+          {outcome.body && (
+            <CodeBlock className="rl-body" label="UserInfo response body">
+              {outcome.body}
+            </CodeBlock>
+          )}
         </Callout>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import type { Explanation, Tone } from '../shared/explanation.ts';
+import { CodeBlock } from './CodeBlock.tsx';
 import { CopyButton } from './CopyButton.tsx';
 
 interface CalloutProps {
@@ -68,7 +69,7 @@ export function Callout({
       )}
       {curl && (
         <div className="callout__curl">
-          <pre className="code-block">{curl}</pre>
+          <CodeBlock label="curl command to try it yourself">{curl}</CodeBlock>
           <CopyButton label="Copy curl" getText={() => curl} />
         </div>
       )}

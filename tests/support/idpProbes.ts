@@ -277,18 +277,22 @@ export async function corsHeaders(target: ProbeTarget) {
   };
 }
 
-export async function rpLogout(target: ProbeTarget) {
+/** A sign-in that keeps the realm's browser session (its cookies) for what the probe does next. */
+async function signInWithBrowserSession(target: ProbeTarget) {
   const jar = new CookieJar();
   const { code, codeVerifier } = await authorize({ ...client(target), ...therapist, jar });
-  const tokens = (await (
-    await tokenRequest(target, {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      client_id: clientId,
-      code_verifier: codeVerifier,
-    })
-  ).json()) as TokenResponse;
+  const response = await tokenRequest(target, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+    code_verifier: codeVerifier,
+  });
+  return { jar, tokens: (await response.json()) as TokenResponse };
+}
+
+export async function rpLogout(target: ProbeTarget) {
+  const { jar, tokens } = await signInWithBrowserSession(target);
   const logout = await followLogout(
     jar,
     `${oidc(target, '/logout')}?${new URLSearchParams({ id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: postLogoutRedirectUri })}`,
@@ -306,17 +310,7 @@ export async function rpLogout(target: ProbeTarget) {
 
 /** RFC 7009 revocation of the refresh token: what is left of the realm's browser session after it. */
 export async function revokedRefreshToken(target: ProbeTarget) {
-  const jar = new CookieJar();
-  const { code, codeVerifier } = await authorize({ ...client(target), ...therapist, jar });
-  const tokens = (await (
-    await tokenRequest(target, {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      client_id: clientId,
-      code_verifier: codeVerifier,
-    })
-  ).json()) as TokenResponse;
+  const { jar, tokens } = await signInWithBrowserSession(target);
   const revoked = await fetch(oidc(target, '/revoke'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: portal },

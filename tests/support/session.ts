@@ -14,17 +14,22 @@ export interface BrowserSession {
  * Registers the usual lifecycle for a browser test file: one devstack and one Chromium for the
  * file, a fresh browser context (empty storage) per test, everything closed at the end.
  */
-export function setupBrowserSession(options: StackOptions = {}): BrowserSession {
+export function setupBrowserSession(
+  options: StackOptions & { viewport?: { width: number; height: number } } = {},
+): BrowserSession {
+  const { viewport, ...stackOptions } = options;
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    [session.stack, session.browser] = await Promise.all([startStack(options), launchBrowser()]);
+    [session.stack, session.browser] = await Promise.all([startStack(stackOptions), launchBrowser()]);
   });
   afterAll(async () => {
     await session.browser?.close();
     await session.stack?.close();
   });
   beforeEach(async () => {
-    session.context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    session.context = await session.browser.newContext({
+      viewport: viewport ?? { width: 1280, height: 900 },
+    });
     session.page = await session.context.newPage();
   });
   afterEach(async () => {

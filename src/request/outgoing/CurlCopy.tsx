@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { toCurl } from '../../shared/bearer/toCurl.ts';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import type { Prepared } from './prepareRequest.ts';
 
@@ -38,7 +39,7 @@ export function CurlCopy({ prepared }: { prepared: Prepared }) {
       )}
       <details>
         <summary className="small">Show the curl command</summary>
-        <pre className="code-block">{toCurl(prepared.request)}</pre>
+        <CodeBlock label="curl command">{toCurl(prepared.request)}</CodeBlock>
         {hasToken && (
           <p className="small muted">Set TOKEN first, e.g. export TOKEN='…' (copy it from the token view).</p>
         )}

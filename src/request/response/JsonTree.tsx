@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 
 const PAGE = 100;
 
@@ -16,9 +17,9 @@ const valueClass = (value: unknown) => (typeof value === 'string' ? 'syntax-stri
 /** Pretty JSON that folds: each object and array can be collapsed; long arrays show 100 at a time. */
 export function JsonTree({ value }: { value: unknown }) {
   return (
-    <div className="code-block rq-json">
+    <CodeBlock as="div" className="rq-json" label="Response body">
       <JsonNode value={value} depth={0} last path="the body" />
-    </div>
+    </CodeBlock>
   );
 }
 

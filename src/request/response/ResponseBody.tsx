@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { formatBytes, type ReadBody, readBody, TEXT_LIMIT } from './readBody.ts';
 import { type Scheduler, useFormattedLines } from './useFormattedLines.ts';
@@ -54,7 +55,11 @@ export function ResponseBody({ body, contentType, schedule, known = NO_TOKENS }:
             </button>
             {download}
           </div>
-          {raw ? <pre className="code-block">{read.text}</pre> : <JsonTree value={read.value} />}
+          {raw ? (
+            <CodeBlock label="Response body, as received">{read.text}</CodeBlock>
+          ) : (
+            <JsonTree value={read.value} />
+          )}
         </div>
       );
     case 'text':
@@ -72,7 +77,7 @@ export function ResponseBody({ body, contentType, schedule, known = NO_TOKENS }:
           ) : (
             <>
               <div className="actions small">{download}</div>
-              <pre className="code-block">{read.text}</pre>
+              <CodeBlock label="Response body">{read.text}</CodeBlock>
             </>
           )}
         </div>

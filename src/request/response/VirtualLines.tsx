@@ -21,10 +21,11 @@ export function VirtualLines({ lines, label, rowHeight = 18, visibleRows = 28 }:
   // Rows are positions in the text, so the row number is their identity.
   const rows = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
   return (
-    // Chromium and Firefox make a scrolling box keyboard-focusable themselves.
     <section
       className="code-block rq-vlines"
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
       style={{ height: Math.min(lines.length, visibleRows) * rowHeight + 16 }}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >

@@ -12,6 +12,7 @@ const keycloakMetadata = {
   issuer: authority,
   authorization_endpoint: `${oidc}/auth`,
   token_endpoint: `${oidc}/token`,
+  device_authorization_endpoint: `${oidc}/auth/device`,
   userinfo_endpoint: `${oidc}/userinfo`,
   end_session_endpoint: `${oidc}/logout`,
   jwks_uri: `${oidc}/certs`,
@@ -31,6 +32,7 @@ describe('describeDiscovery', () => {
     expect(view.endpoints.map((e) => [e.name, e.url])).toEqual([
       ['Authorization', `${oidc}/auth`],
       ['Token', `${oidc}/token`],
+      ['Device authorization', `${oidc}/auth/device`],
       ['UserInfo', `${oidc}/userinfo`],
       ['End session', `${oidc}/logout`],
       ['JWKS (signing keys)', `${oidc}/certs`],

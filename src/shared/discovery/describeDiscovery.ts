@@ -7,6 +7,8 @@ import type { DiscoveryFetch } from './fetchDiscovery.ts';
 export const ENDPOINTS = [
   ['authorization_endpoint', 'Authorization'],
   ['token_endpoint', 'Token'],
+  // RFC 8628 §4: where a device without a browser asks for its codes.
+  ['device_authorization_endpoint', 'Device authorization'],
   ['userinfo_endpoint', 'UserInfo'],
   ['end_session_endpoint', 'End session'],
   ['jwks_uri', 'JWKS (signing keys)'],

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DecodedToken } from '../../shared/token/decodeToken.ts';
 import { Callout } from '../../ui/Callout.tsx';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import type { ClaimCheck } from './checkClaims.ts';
 
@@ -46,7 +47,9 @@ export function DecodedView({ decoded, checks, requiredRole }: DecodedViewProps)
           {PARTS.map(([caption, part]) => (
             <figure key={part}>
               <figcaption className={`tk-decoded__caption syntax-${part}`}>{caption}</figcaption>
-              <pre className={`code-block syntax-${part}`}>{JSON.stringify(decoded[part], null, 2)}</pre>
+              <CodeBlock className={`syntax-${part}`} label={`${caption} (JSON)`}>
+                {JSON.stringify(decoded[part], null, 2)}
+              </CodeBlock>
             </figure>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TokenReading } from '../../shared/token/readToken.ts';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
 
 const PART_CLASSES = ['syntax-header', 'syntax-payload', 'syntax-signature'] as const;
 
@@ -34,7 +35,7 @@ export function RawToken({
     );
   }
   return (
-    <section className="code-block tk-raw" aria-label={label} data-testid="raw-token">
+    <CodeBlock as="section" className="tk-raw" label={label} testId="raw-token">
       {decoded.ok
         ? decoded.parts.map((part, i) => (
             <span key={PART_CLASSES[i]}>
@@ -43,6 +44,6 @@ export function RawToken({
             </span>
           ))
         : token.raw}
-    </section>
+    </CodeBlock>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentConfig } from '../config/types.ts';
+import type { EnvironmentConfig } from '../../config/types.ts';
+import { CLIENT_KINDS, type ClientKind } from './clientKinds.ts';
 import { type ClientRequestForm, clientRequest, mailtoFor } from './clientRequest.ts';
 
 const acceptance: EnvironmentConfig = {
@@ -26,7 +27,7 @@ const form = (change: Partial<ClientRequestForm> = {}): ClientRequestForm => ({
   clientId: 'abrumet-debug-portal',
   environment: acceptance,
   redirectUri: 'https://portal.example.org/callback/acceptance',
-  appType: 'web',
+  kind: 'spa',
   ...change,
 });
 
@@ -51,16 +52,59 @@ describe('clientRequest', () => {
     expect(rows['Realm role for users of the API']).toBe('therapist');
   });
 
-  it.each(['web', 'mobile'] as const)(
+  it.each(CLIENT_KINDS.map((info) => [info.kind, info] as const))(
     'gives every %s checklist item the value of its table row',
-    (appType) => {
-      const request = clientRequest(
-        form(appType === 'mobile' ? { appType, redirectUri: 'org.abrumet.app:/oauth2redirect' } : {}),
-      );
+    (kind, info) => {
+      const request = clientRequest(form({ kind, redirectUri: info.exampleRedirectUri }));
+      expect(request.problems).toEqual([]);
       const rows = Object.fromEntries(request.rows);
       for (const setting of request.settings) expect(rows[setting.name]).toBe(setting.value);
+      expect(rows['Application type']).toBe(info.applicationType);
     },
   );
+
+  it.each<[ClientKind, string, string]>([
+    ['spa', 'Off (public client', 'Standard flow on'],
+    ['server', 'On (confidential client', 'Standard flow on'],
+    ['mobile', 'Off (public client', 'Standard flow on'],
+    ['service', 'On (confidential client', 'Service accounts roles on'],
+    ['device', 'Off (public client', 'OAuth 2.0 Device Authorization Grant on'],
+  ])('asks for a %s: client authentication %s, %s', (kind, authentication, flow) => {
+    const rows = Object.fromEntries(clientRequest(form({ kind })).rows);
+    expect(rows['Client authentication']).toContain(authentication);
+    expect(rows['Authentication flow']).toContain(flow);
+    expect(rows['Authentication flow']).toContain('Implicit flow off');
+  });
+
+  it.each<ClientKind>(['service', 'device'])(
+    'asks no redirect, PKCE or Web origins of a %s, and needs no callback',
+    (kind) => {
+      const request = clientRequest(form({ kind, redirectUri: '' }));
+      expect(request.problems).toEqual([]);
+      const names = request.settings.map((setting) => setting.name);
+      for (const name of ['Valid redirect URIs', 'PKCE code challenge method', 'Web origins']) {
+        expect(names).not.toContain(name);
+      }
+    },
+  );
+
+  it("gives a service's account the API's realm role instead of its users, and says why", () => {
+    const service = clientRequest(form({ kind: 'service' }));
+    const rows = Object.fromEntries(service.rows);
+    expect(rows['Service account roles']).toBe('realm role therapist');
+    expect(rows['Realm role for users of the API']).toBeUndefined();
+    const why = service.settings.find((setting) => setting.name === 'Service account roles')?.why;
+    expect(why).toContain('403 insufficient_scope');
+  });
+
+  it('asks no Web origins of a server-side web app: the server, not the browser, calls the realm', () => {
+    const rows = Object.fromEntries(
+      clientRequest(form({ kind: 'server', redirectUri: 'https://web.example.org/callback' })).rows,
+    );
+    expect(rows['Web origins']).toBe('none needed (no browser calls)');
+    expect(rows['Valid post logout redirect URIs']).toBe('https://web.example.org/');
+    expect(rows['PKCE code challenge method']).toBe('S256');
+  });
 
   it('writes a Markdown table and an aligned plain-text table', () => {
     const request = clientRequest(form());
@@ -72,9 +116,7 @@ describe('clientRequest', () => {
   });
 
   it('asks nothing of Web origins for a mobile app', () => {
-    const request = clientRequest(
-      form({ appType: 'mobile', redirectUri: 'org.abrumet.app:/oauth2redirect' }),
-    );
+    const request = clientRequest(form({ kind: 'mobile', redirectUri: 'org.abrumet.app:/oauth2redirect' }));
     expect(request.problems).toEqual([]);
     expect(Object.fromEntries(request.rows)['Web origins']).toBe('none needed (no browser calls)');
     expect(Object.fromEntries(request.rows)['Application type']).toBe('Mobile app (native)');
@@ -94,6 +136,8 @@ describe('clientRequest', () => {
     [{ redirectUri: 'http://portal.example.org/cb' }, 'must use https:'],
     [{ redirectUri: 'org.abrumet.app:/cb' }, 'a web app gets an https: callback'],
     [{ environment: production, redirectUri: 'http://127.0.0.1:5173/callback/production' }, 'Production'],
+    [{ kind: 'mobile', redirectUri: 'myapp:/callback' }, 'reverse domain name'],
+    [{ kind: 'mobile', redirectUri: 'https://app.example.org/cb#x' }, '#fragment'],
   ])('refuses %j: %s', (change, problem) => {
     expect(clientRequest(form(change)).problems.join(' ')).toContain(problem);
   });
@@ -121,7 +165,7 @@ const mailRequest = clientRequest({
     api: { baseUrl: 'https://acc.api.example.org', allowedOrigins: [], requiredRole: 'therapist' },
   } satisfies EnvironmentConfig,
   redirectUri: 'https://portal.example.org/callback/acceptance',
-  appType: 'web',
+  kind: 'spa',
 });
 
 describe('mailtoFor', () => {

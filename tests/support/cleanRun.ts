@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signInThroughPage } from './signInThroughPage.ts';
+
+/**
+ * The portal's main path (sign in, call the API, check the signature), collecting every script
+ * error and console error on the way: CSP violations show up there too. Returns what it collected.
+ */
+export async function mainPathProblems(page: Page, portalUrl: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await signInThroughPage(page, portalUrl, 'therapist');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('region', { name: 'Response', exact: true })
+        .getByTestId('response-status')
+        .textContent(),
+    )
+    .toBe('200 OK');
+  await page.getByRole('button', { name: 'Check signature' }).click();
+  await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
+  return problems;
+}
