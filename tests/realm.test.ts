@@ -1,30 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { withLocal, withLocalAcceptance } from './support/configEdits.ts';
 import { testIdp } from './support/idpUnderTest.ts';
 import { saveScreen, saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
-
-type Json = Record<string, unknown>;
-
-/**
- * config.json with its `acceptance` environment pointed at the local realm too (its own client
- * callback, its own storage), so two environments can be signed in side by side on one devstack.
- * `production` stays the unreachable example realm.
- */
-const withLocalAcceptance = (config: Json): Json => {
-  const environments = config.environments as Json[];
-  const local = environments.find((environment) => environment.id === 'local') as Json;
-  return {
-    ...config,
-    environments: environments.map((environment) =>
-      environment.id === 'acceptance'
-        ? { ...local, id: 'acceptance', label: 'Acceptance', redirectUri: '/callback/acceptance' }
-        : environment,
-    ),
-  };
-};
 
 const session = setupBrowserSession({
   editConfig: withLocalAcceptance,
@@ -113,14 +94,10 @@ describe('the realm panels', () => {
   it('explains a wrong realm name in the authority', async () => {
     const { page } = session;
     const broken = await startStack({
-      editConfig: (config) => {
-        const environments = (config.environments as Json[]).map((environment) =>
-          environment.id === 'local'
-            ? { ...environment, authority: String(environment.authority).replace(/abrumet$/, 'abrumett') }
-            : environment,
-        );
-        return { ...config, environments };
-      },
+      editConfig: withLocal((local) => ({
+        ...local,
+        authority: String(local.authority).replace(/abrumet$/, 'abrumett'),
+      })),
     });
     try {
       await page.goto(broken.portalUrl);

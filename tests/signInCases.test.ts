@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { edits, withEnvironment, withLocal } from './support/configEdits.ts';
+import { edits, withLocal, withLocalAcceptance } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
@@ -14,12 +14,7 @@ import { startStack } from './support/stack.ts';
 
 const session = setupBrowserSession({
   // A second environment on the same realm, with its own callback and storage (case 7).
-  editConfig: withEnvironment('acceptance', (_, local) => ({
-    ...local,
-    id: 'acceptance',
-    label: 'Acceptance',
-    redirectUri: '/callback/acceptance',
-  })),
+  editConfig: withLocalAcceptance,
   extraRedirectPaths: ['/callback/acceptance'],
 });
 

@@ -24,6 +24,19 @@ export const withEnvironment =
     };
   };
 
+/**
+ * config.json with its `acceptance` environment pointed at the local realm too (its own client
+ * callback, its own storage), so two environments can be signed in side by side on one devstack.
+ * `production` stays the unreachable example realm. (The stack needs `/callback/acceptance` among
+ * its extraRedirectPaths.)
+ */
+export const withLocalAcceptance = withEnvironment('acceptance', (_, local) => ({
+  ...local,
+  id: 'acceptance',
+  label: 'Acceptance',
+  redirectUri: '/callback/acceptance',
+}));
+
 /** Edits applied one after the other. */
 export const edits =
   (...changes: Array<(config: Json) => Json>) =>
