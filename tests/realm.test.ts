@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { PORTAL_CLIENT_ID } from '../devstack/clients.ts';
 import { withLocal, withLocalAcceptance } from './support/configEdits.ts';
 import { testIdp } from './support/idpUnderTest.ts';
 import { saveScreen, saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
@@ -188,14 +189,33 @@ describe('the realm panels', () => {
 });
 
 describe('signing out', () => {
-  it('ends the session at the realm: the next sign-in asks for the password, and Back shows no token', async () => {
+  it('case 47: signs out at the realm: storage cleared, the refresh token dead, the next sign-in asks for the password, and Back shows no token', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await expect.poll(() => signedInAs(page)).toContain('therapist');
+    const refreshToken = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.local.user:')) ?? '';
+      return (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { refresh_token?: string }).refresh_token;
+    });
+    expect(refreshToken).toBeDefined();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInButton(page).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('.user:'))),
+    ).toEqual([]);
+    // The realm session ended, and the refresh token with it: whoever kept a copy cannot renew.
+    const renewal = await fetch(`${stack.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: PORTAL_CLIENT_ID,
+        refresh_token: refreshToken ?? '',
+      }),
+    });
+    expect(renewal.status).toBe(400);
+    expect(((await renewal.json()) as { error?: string }).error).toBe('invalid_grant');
 
     // Sign-out replaced the signed-in page in history; going back passes the realm's spent login
     // page, then reaches the portal as it was before signing in.
