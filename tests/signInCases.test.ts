@@ -1,14 +1,20 @@
-import type { Page, Request } from 'playwright-core';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { edits, withLocal, withLocalAcceptance } from './support/configEdits.ts';
+import { describe, expect, it } from 'vitest';
+import { withLocalAcceptance } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
+import {
+  pendingStates,
+  signedIn,
+  signInButton,
+  signInWithCallback,
+  startSignIn,
+  tokenPosts,
+} from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
-import { startStack } from './support/stack.ts';
 
 /*
  * The sign-in and callback cases of the catalogue (README: Security), against both IdPs. Faults
- * the realm cannot be made to produce (a forged iss, a replayed code, a hanging token endpoint)
+ * the realm cannot be made to produce (a forged iss, a replayed code, a swapped callback path)
  * are made with Playwright's routes, on the realm's real answers.
  */
 
@@ -17,47 +23,6 @@ const session = setupBrowserSession({
   editConfig: withLocalAcceptance,
   extraRedirectPaths: ['/callback/acceptance'],
 });
-
-const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
-const signedIn = (page: Page) => page.getByRole('banner').getByText('Signed in as');
-const tokenPosts = (page: Page, issuer: string) => {
-  const posts: string[] = [];
-  page.on('request', (request: Request) => {
-    if (request.url() === `${issuer}/protocol/openid-connect/token` && request.method() === 'POST')
-      posts.push(request.postData() ?? '');
-  });
-  return posts;
-};
-/** The pending sign-ins (oidc-client-ts states) this tab holds for the local environment. */
-const pendingStates = (page: Page) =>
-  page.evaluate(() => Object.keys(sessionStorage).filter((key) => /^oidc\.local\.(?!user:)/.test(key)));
-/** Starts a sign-in and stops on the realm's login page; returns the state it sent. */
-async function startSignIn(page: Page, portalUrl: string) {
-  const authorize = page.waitForRequest((request) => request.url().includes('/protocol/openid-connect/auth'));
-  await page.goto(portalUrl);
-  await signInButton(page).click();
-  const state = new URL((await authorize).url()).searchParams.get('state') ?? '';
-  await page.getByLabel('Username').waitFor();
-  return state;
-}
-/**
- * Signs in on the realm's login page, but the portal gets the callback as `rewrite` made it. (A
- * route never sees the callback itself: it comes as a redirect. So the portal's scripts are held
- * back while the realm's answer lands, and the rewritten address is opened in its place.)
- */
-async function signInWithCallback(page: Page, portalUrl: string, rewrite: (callback: URL) => string) {
-  await startSignIn(page, portalUrl);
-  const assets = `${portalUrl}/assets/**`;
-  await page.route(assets, (route) => route.abort());
-  await page.getByLabel('Username').fill('therapist');
-  await page.getByLabel('Password', { exact: true }).fill('therapist');
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  await page.waitForURL((url) => url.origin === portalUrl && url.searchParams.has('code'));
-  const callback = new URL(page.url());
-  await page.unroute(assets);
-  await page.goto(rewrite(new URL(callback)));
-  return callback;
-}
 
 describe('the sign-in callback', () => {
   it('case 1: explains access_denied, cleans the URL, consumes the state, and a reload is the plain signed-out page', async () => {
@@ -227,87 +192,5 @@ describe('the sign-in callback', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInButton(page).waitFor();
     expect(referers.filter((referer) => /id_token_hint|eyJ/.test(referer))).toEqual([]);
-  });
-});
-
-describe('the realm, before anyone signs in', () => {
-  it('case 8: the realm enforces PKCE: no code challenge, or a plain one, is refused', async () => {
-    const { stack } = session;
-    const ask = async (params: Record<string, string>) => {
-      const query = new URLSearchParams({
-        client_id: 'abrumet-portal',
-        redirect_uri: `${stack.portalUrl}/callback/local`,
-        response_type: 'code',
-        scope: 'openid',
-        state: 'probe',
-        ...params,
-      });
-      const response = await fetch(`${stack.issuer}/protocol/openid-connect/auth?${query}`, {
-        redirect: 'manual',
-      });
-      return new URL(response.headers.get('location') ?? 'http://none/').searchParams;
-    };
-    const without = await ask({});
-    expect([without.get('error'), without.get('error_description')]).toEqual([
-      'invalid_request',
-      'Missing parameter: code_challenge_method',
-    ]);
-    const plain = await ask({ code_challenge: 'p'.repeat(43), code_challenge_method: 'plain' });
-    expect(plain.get('error')).toBe('invalid_request');
-  });
-
-  it('case 10: a realm whose discovery names another issuer is not signed in to at all', async () => {
-    const { page, stack } = session;
-    const other = 'https://acc.auth.abrumet.example/auth/realms/abrumet';
-    await page.route(`${stack.issuer}/.well-known/openid-configuration`, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, json: { ...((await response.json()) as object), issuer: other } });
-    });
-    const authorize: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/protocol/openid-connect/auth')) authorize.push(request.url());
-    });
-    await page.goto(stack.portalUrl);
-    const panel = page.getByRole('alert').filter({ hasText: 'Signing in to Local is stopped' });
-    await expect.poll(() => panel.count()).toBe(1);
-    expect(await panel.textContent()).toContain('The realm names another issuer than the one configured');
-    expect(await panel.textContent()).toContain(`the realm says ${other}`);
-    expect(await page.getByRole('button', { name: /sign in/i }).count()).toBe(0);
-    expect(authorize).toEqual([]);
-    await saveScreen(page, 'case-10-issuer', panel);
-  });
-
-  it('case 10: unreachable discovery is an explicit configuration error, not a guessed issuer', async () => {
-    const { page } = session;
-    const broken = await startStack({
-      editConfig: withLocal((local) => ({ ...local, authority: 'http://127.0.0.1:9/auth/realms/abrumet' })),
-    });
-    onTestFinished(() => broken.close());
-    await page.goto(broken.portalUrl);
-    const panel = page.getByRole('alert').filter({ hasText: 'cannot work yet' });
-    await expect.poll(() => panel.textContent()).toContain('The realm did not answer');
-  });
-
-  it('case 27: a code exchange the realm never answers stops at realmTimeoutSeconds, explained', async () => {
-    const { page } = session;
-    const slow = await startStack({
-      editConfig: edits(withLocal((local) => ({ ...local, realmTimeoutSeconds: 3 }))),
-    });
-    onTestFinished(() => slow.close());
-    const hanging: Array<() => void> = [];
-    await page.route(`${slow.issuer}/protocol/openid-connect/token`, (route) => {
-      // Never answered: the route is only let go (aborted) when the test ends.
-      hanging.push(() => void route.abort().catch(() => {}));
-    });
-    onTestFinished(() => {
-      for (const release of hanging) release();
-    });
-    await signInThroughPage(page, slow.portalUrl, 'therapist');
-    const alert = page.getByRole('alert').filter({ hasText: 'The realm did not answer in time' });
-    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
-    expect(await alert.textContent()).toContain('Network timed out');
-    expect(await page.getByText('Checking your sign-in…').count()).toBe(0);
-    expect(await alert.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
-    expect(hanging.length).toBe(1);
   });
 });
