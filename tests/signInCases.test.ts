@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { withLocalAcceptance } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
@@ -11,6 +11,7 @@ import {
   tokenPosts,
 } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
+import { startStack } from './support/stack.ts';
 
 /*
  * The sign-in and callback cases of the catalogue (README: Security), against both IdPs. Faults
@@ -55,11 +56,23 @@ describe('the sign-in callback', () => {
     expect(posts).toEqual([]);
   });
 
-  it('case 3: one sign-in sends exactly one code exchange to the token endpoint', async () => {
+  it('case 3: one sign-in sends exactly one code exchange to the token endpoint (production build)', async () => {
     const { page, stack } = session;
     const posts = tokenPosts(page, stack.issuer);
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await signedIn(page).waitFor();
+    await page.getByTestId('verdict').waitFor();
+    expect(posts.filter((body) => body.includes('grant_type=authorization_code'))).toHaveLength(1);
+  });
+
+  it('case 3: one sign-in sends exactly one code exchange in the StrictMode dev build too', async () => {
+    const { page } = session;
+    // The Vite dev server, where React runs every effect twice on purpose.
+    const dev = await startStack({ devServer: true });
+    onTestFinished(() => dev.close());
+    const posts = tokenPosts(page, dev.issuer);
+    await signInThroughPage(page, dev.portalUrl, 'therapist');
+    await signedIn(page).waitFor({ timeout: 60_000 });
     await page.getByTestId('verdict').waitFor();
     expect(posts.filter((body) => body.includes('grant_type=authorization_code'))).toHaveLength(1);
   });
