@@ -56,7 +56,7 @@ describe('readConfig', () => {
   it.each([[0], [301], ['15']])('case 27: refuses realmTimeoutSeconds %j', (realmTimeoutSeconds) => {
     const result = readConfig({ environments: [{ ...environment, realmTimeoutSeconds }] });
     expect(result.ok ? [] : result.problems).toContain(
-      'environments[0].realmTimeoutSeconds: must be a number of seconds from 1 to 300',
+      'environment "acceptance".realmTimeoutSeconds: must be a number of seconds from 1 to 300',
     );
   });
 
