@@ -27,11 +27,12 @@ export class PortalUserManager extends UserManager {
   /** Whether this realm was seen handing out a new refresh token on refresh (rotation). */
   private rotationSeen = false;
 
-  private async checkDiscovery(): Promise<string> {
-    const issuer = (await this.metadataService.getMetadata()).issuer;
-    const check = discoveryIssuerCheck(issuer, this.settings.authority);
+  /** The realm's discovery document, once its issuer is the configured one. */
+  private async checkDiscovery(): Promise<Record<string, unknown>> {
+    const metadata = (await this.metadataService.getMetadata()) as Record<string, unknown>;
+    const check = discoveryIssuerCheck(metadata.issuer, this.settings.authority);
     if (check) throw new PortalCheckError(check);
-    return issuer as string;
+    return metadata;
   }
 
   override async signinRedirect(args?: SigninRedirectArgs): Promise<void> {
@@ -46,11 +47,10 @@ export class PortalUserManager extends UserManager {
     // the library reports either.
     if (!params?.has('code') || !state || (await this.settings.stateStore.get(state)) === null)
       return super.signinCallback(url);
-    const issuer = await this.checkDiscovery();
-    const metadata = (await this.metadataService.getMetadata()) as Record<string, unknown>;
+    const metadata = await this.checkDiscovery();
     const check = callbackIssuerCheck(
       url,
-      issuer,
+      metadata.issuer as string,
       metadata.authorization_response_iss_parameter_supported === true,
     );
     if (check) {

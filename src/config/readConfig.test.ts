@@ -36,18 +36,16 @@ describe('readConfig', () => {
   it.each([
     [
       "https://csp.example.org/r; script-src 'unsafe-inline'",
-      'must be a URL without spaces, quotes, commas or semicolons',
+      'must be a URL or a path, without spaces, quotes, commas or semicolons',
     ],
-    ['csp.example.org/report', '"csp.example.org/report" is not an http(s) URL or a path starting with /'],
-    [
-      '//csp.example.org/report',
-      '"//csp.example.org/report" is not an http(s) URL or a path starting with /',
-    ],
+    ['csp.example.org/report', '"csp.example.org/report" is not an absolute http(s) URL'],
+    ['//csp.example.org/report', '"//csp.example.org/report" is not an absolute http(s) URL'],
     [
       'http://csp.example.org/report',
       '"http://csp.example.org/report" must use https: (http: is only allowed for 127.0.0.1/localhost)',
     ],
-    [42, 'must be a URL without spaces, quotes, commas or semicolons'],
+    ['https://reporter:secret@csp.example.org/report', 'must not contain credentials'],
+    [42, 'must be a URL or a path, without spaces, quotes, commas or semicolons'],
   ])('case 49: refuses %j as the CSP report address', (cspReportUri, problem) => {
     const result = readConfig({ cspReportUri, environments: [environment] });
     expect(result.ok ? [] : result.problems).toEqual([`config.cspReportUri: ${problem}`]);

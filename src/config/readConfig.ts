@@ -165,22 +165,13 @@ export function readConfig(raw: unknown): ReadConfigResult {
     problem('config.adminEmail', 'must be an e-mail address');
   }
 
-  // CSP report-uri (CSP 3 §6.5): an absolute URL or a path on the portal's origin. Quotes,
-  // semicolons or spaces would end the directive and open another in the header.
+  // CSP report-uri (CSP 3 §6.5): a path on the portal's origin, or a URL under the same rules as the
+  // others. Quotes, semicolons or spaces would end the directive and open another in the header.
   const cspReportUri = raw.cspReportUri;
-  if (cspReportUri !== undefined) {
-    const absolute = typeof cspReportUri === 'string' ? URL.parse(cspReportUri) : null;
-    const path = typeof cspReportUri === 'string' && /^\/(?!\/)/.test(cspReportUri);
-    if (typeof cspReportUri !== 'string' || /[\s;,'"]/.test(cspReportUri)) {
-      problem('config.cspReportUri', 'must be a URL without spaces, quotes, commas or semicolons');
-    } else if (!path && (!absolute || (absolute.protocol !== 'https:' && absolute.protocol !== 'http:'))) {
-      problem('config.cspReportUri', `"${cspReportUri}" is not an http(s) URL or a path starting with /`);
-    } else if (absolute?.protocol === 'http:' && !isLoopback(absolute.hostname)) {
-      problem(
-        'config.cspReportUri',
-        `"${cspReportUri}" must use https: (http: is only allowed for 127.0.0.1/localhost)`,
-      );
-    }
+  if (typeof cspReportUri === 'string' && !/[\s;,'"]/.test(cspReportUri)) {
+    if (!/^\/(?!\/)/.test(cspReportUri)) url(raw, 'cspReportUri', 'config');
+  } else if (cspReportUri !== undefined) {
+    problem('config.cspReportUri', 'must be a URL or a path, without spaces, quotes, commas or semicolons');
   }
 
   if (problems.length > 0) return { ok: false, problems };
