@@ -20,7 +20,25 @@ export default defineConfig({
   preview: { host: '127.0.0.1', strictPort: true },
   // One stylesheet, linked from index.html: lazily loaded views then insert no <link> of their own
   // (Vite's preload helper did, on the way to the first token), and nothing restyles when they land.
-  build: { target: 'es2022', sourcemap: false, cssCodeSplit: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    cssCodeSplit: false,
+    rolldownOptions: {
+      output: {
+        // Small modules the shell shares with the lazy views would each be a chunk of their own, a
+        // request and a few hundred bytes of overhead on the first page: one chunk for them all.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shell-shared',
+              test: /src[\\/](shared[\\/](portalCheck|refreshEnding)|config[\\/]urls)\.ts$/,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [

@@ -7,10 +7,9 @@ import { parseConfig, securityHeaders } from '../devstack/portal/securityHeaders
  * HTTPS should send and a local stack never does.
  */
 export function nginxHeaders(configJson: string): string {
-  const config = parseConfig(configJson);
-  const reportUri = (config as { cspReportUri?: unknown }).cspReportUri;
   const headers = {
-    ...securityHeaders(config, typeof reportUri === 'string' ? { reportUri } : {}),
+    // The report-uri too, from config.json's cspReportUri (securityHeaders reads it).
+    ...securityHeaders(parseConfig(configJson)),
     'Strict-Transport-Security': 'max-age=31536000',
   };
   const lines = Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`);

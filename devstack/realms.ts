@@ -11,6 +11,8 @@ export interface Registration {
   /** Callback paths, registered for every portal origin. */
   redirectPaths: string[];
   accessTokenTtl?: number | undefined;
+  /** How long a refresh token lives unused (Keycloak: the client session idle timeout), seconds. */
+  refreshTokenTtl?: number | undefined;
 }
 
 export interface KeycloakAccess {
@@ -49,7 +51,12 @@ export const embeddedRealm =
   async (registration) => {
     // Imported here: oidc-provider warns about Node 20 as soon as it loads.
     const { createIdp } = await import('./idp/createIdp.ts');
-    const idp = await createIdp({ port, ...registrationOf(registration) });
+    const { refreshTokenTtl } = registration;
+    const idp = await createIdp({
+      port,
+      ...registrationOf(registration),
+      ...(refreshTokenTtl ? { refreshTokenTtl } : {}),
+    });
     return {
       issuer: idp.issuer,
       endSessions: idp.endSessions,
@@ -98,7 +105,7 @@ export const runningKeycloakRealm =
     adminConsoleUrl?: string;
     adminCredentials?: { username: string; password: string };
   }): RealmFactory =>
-  async ({ portalUrls, redirectPaths, accessTokenTtl }) => {
+  async ({ portalUrls, redirectPaths, accessTokenTtl, refreshTokenTtl }) => {
     const issuer = `${server.url}/realms/abrumet`;
     const adminConsoleUrl = server.adminConsoleUrl ?? `${server.url}/admin/master/console/`;
     const found = await fetch(`${issuer}/.well-known/openid-configuration`).then(
@@ -130,6 +137,7 @@ export const runningKeycloakRealm =
           origin: portalUrl,
           redirectUris: callbacksOf(portalUrl, redirectPaths),
           ...(accessTokenTtl && undo.length === 0 ? { accessTokenTtl } : {}),
+          ...(refreshTokenTtl && undo.length === 0 ? { refreshTokenTtl } : {}),
         }),
       );
     }

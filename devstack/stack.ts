@@ -21,6 +21,8 @@ export interface StackOptions {
   portals: PortalSpec[];
   apiPort?: number;
   accessTokenTtl?: number;
+  /** How long a refresh token lives unused, in seconds (tests of an idle-expired session). */
+  refreshTokenTtl?: number;
   /** Callback paths besides /callback/local (e.g. a second environment on the same realm). */
   extraRedirectPaths?: string[];
   /** Rewrites the served config.json (e.g. a misconfigured realm). */
@@ -88,6 +90,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       portalUrls,
       redirectPaths: ['/callback/local', ...(options.extraRedirectPaths ?? [])],
       accessTokenTtl: options.accessTokenTtl,
+      refreshTokenTtl: options.refreshTokenTtl,
     });
     closing.push(realm.close);
     const api = await createApi({

@@ -97,7 +97,10 @@ describe('the main jobs work with the keyboard alone', () => {
     await page.goto(stack.portalUrl);
     await tabTo(page, page.getByRole('button', { name: 'Sign in', exact: true }));
     await page.keyboard.press('Enter');
-    await page.getByLabel('Username').waitFor();
+    // The realm's page puts the focus on Username (autofocus): type only once it has, on a busy machine too.
+    await expect
+      .poll(() => page.getByLabel('Username').evaluate((field) => field === document.activeElement))
+      .toBe(true);
     await page.keyboard.type('therapist');
     await page.keyboard.press('Tab');
     await page.keyboard.type('therapist');

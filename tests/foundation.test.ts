@@ -19,17 +19,32 @@ describe('the portal on the local stack', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
-  it('keeps tokens out of localStorage', async () => {
+  it('case 45: keeps every token out of localStorage, and in sessionStorage only as the signed-in user', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByRole('banner').getByText('Signed in as').waitFor();
     const token = (await page.getByTestId('raw-token').first().textContent()) ?? '';
-    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-    const tabStorage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     expect(token.length).toBeGreaterThan(100);
-    expect(local).not.toContain(token);
-    expect(local).not.toContain('refresh_token');
-    expect(tabStorage).toContain(token);
+    // Every flow that handles a token: a refresh, a request, a copy.
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect.poll(() => page.getByTestId('raw-token').first().textContent()).not.toBe(token);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Response', exact: true })
+      .getByTestId('response-status')
+      .waitFor();
+    const jwtLike = /eyJ[\w-]+\.[\w-]+/;
+    const storage = (kind: 'localStorage' | 'sessionStorage') =>
+      page.evaluate((kind) => Object.entries(window[kind]), kind);
+    expect(
+      (await storage('localStorage')).filter(([, value]) => jwtLike.test(value) || /_token/.test(value)),
+    ).toEqual([]);
+    const holding = (await storage('sessionStorage')).filter(([, value]) => jwtLike.test(value));
+    expect(holding.map(([key]) => key)).toEqual([expect.stringMatching(/^oidc\.local\.user:/)]);
+    // Forgetting the tokens leaves none anywhere.
+    await page.getByRole('button', { name: 'Forget tokens here' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expect((await storage('sessionStorage')).filter(([, value]) => jwtLike.test(value))).toEqual([]);
   });
 
   it('calls GET /api/v1/me with the bearer and shows 200 and the body', async () => {

@@ -1,30 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { PORTAL_CLIENT_ID } from '../devstack/clients.ts';
+import { withLocal, withLocalAcceptance } from './support/configEdits.ts';
 import { testIdp } from './support/idpUnderTest.ts';
 import { saveScreen, saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
-
-type Json = Record<string, unknown>;
-
-/**
- * config.json with its `acceptance` environment pointed at the local realm too (its own client
- * callback, its own storage), so two environments can be signed in side by side on one devstack.
- * `production` stays the unreachable example realm.
- */
-const withLocalAcceptance = (config: Json): Json => {
-  const environments = config.environments as Json[];
-  const local = environments.find((environment) => environment.id === 'local') as Json;
-  return {
-    ...config,
-    environments: environments.map((environment) =>
-      environment.id === 'acceptance'
-        ? { ...local, id: 'acceptance', label: 'Acceptance', redirectUri: '/callback/acceptance' }
-        : environment,
-    ),
-  };
-};
 
 const session = setupBrowserSession({
   editConfig: withLocalAcceptance,
@@ -113,14 +95,10 @@ describe('the realm panels', () => {
   it('explains a wrong realm name in the authority', async () => {
     const { page } = session;
     const broken = await startStack({
-      editConfig: (config) => {
-        const environments = (config.environments as Json[]).map((environment) =>
-          environment.id === 'local'
-            ? { ...environment, authority: String(environment.authority).replace(/abrumet$/, 'abrumett') }
-            : environment,
-        );
-        return { ...config, environments };
-      },
+      editConfig: withLocal((local) => ({
+        ...local,
+        authority: String(local.authority).replace(/abrumet$/, 'abrumett'),
+      })),
     });
     try {
       await page.goto(broken.portalUrl);
@@ -211,14 +189,33 @@ describe('the realm panels', () => {
 });
 
 describe('signing out', () => {
-  it('ends the session at the realm: the next sign-in asks for the password, and Back shows no token', async () => {
+  it('case 47: signs out at the realm: storage cleared, the refresh token dead, the next sign-in asks for the password, and Back shows no token', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await expect.poll(() => signedInAs(page)).toContain('therapist');
+    const refreshToken = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.local.user:')) ?? '';
+      return (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { refresh_token?: string }).refresh_token;
+    });
+    expect(refreshToken).toBeDefined();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInButton(page).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('.user:'))),
+    ).toEqual([]);
+    // The realm session ended, and the refresh token with it: whoever kept a copy cannot renew.
+    const renewal = await fetch(`${stack.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: PORTAL_CLIENT_ID,
+        refresh_token: refreshToken ?? '',
+      }),
+    });
+    expect(renewal.status).toBe(400);
+    expect(((await renewal.json()) as { error?: string }).error).toBe('invalid_grant');
 
     // Sign-out replaced the signed-in page in history; going back passes the realm's spent login
     // page, then reaches the portal as it was before signing in.

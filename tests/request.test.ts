@@ -1,40 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { startEcho } from './support/echoServer.ts';
 import { saveScreenshotAround } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { type Stack, startStack } from './support/stack.ts';
-
-/** A server on another origin that answers whether it got an Authorization header (and records it). */
-async function startEcho() {
-  const seen: Array<{ method: string; authorization: boolean }> = [];
-  const server: Server = createServer((req, res) => {
-    const cors = {
-      'Access-Control-Allow-Origin': req.headers.origin ?? '*',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
-      'Access-Control-Allow-Methods': 'GET, POST',
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors).end();
-      return;
-    }
-    const authorization = req.headers.authorization !== undefined;
-    seen.push({ method: req.method ?? '', authorization });
-    res
-      .writeHead(200, { ...cors, 'Content-Type': 'application/json' })
-      .end(JSON.stringify({ authorization }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const pane = (page: Page) => page.getByRole('region', { name: 'Call the API', exact: true });
 const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true });
@@ -82,7 +53,7 @@ describe('the request pane', () => {
     await saveScreenshotAround(page, 'request-200', pane(page));
   });
 
-  it('gives a patient 403 with the missing-role verdict, after warning', async () => {
+  it('case 37: gives a patient 403 insufficient_scope with the missing-role verdict, after warning', async () => {
     await signInThroughPage(page, stack.portalUrl, 'patient');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await send(page);
@@ -96,7 +67,7 @@ describe('the request pane', () => {
     expect(verdict).toContain('Sign in as a user with the realm role “therapist”');
   });
 
-  it('explains the no-CORS route as no response, never as a 401', async () => {
+  it('case 38: explains the no-CORS route as no response, never as a 401', async () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/no-cors');
     await send(page);
@@ -111,7 +82,7 @@ describe('the request pane', () => {
     expect(await textOf(response(page).locator('.rq-response__verdict'))).not.toMatch(/\b401\b/);
   });
 
-  it('sends no bearer to an origin off the allowlist without a confirmation', async () => {
+  it('case 33: sends no bearer to an origin off the allowlist without a confirmation', async () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await setUrl(page, `${echo.url}/echo`);
     await send(page);
@@ -150,7 +121,7 @@ describe('the request pane', () => {
     await eventually(() => textOf(lines.locator('.rq-vlines__row').last())).toBe(']');
   });
 
-  it('reports a redirect, HTML, binary and a timeout as what they are', async () => {
+  it('case 40: reports a redirect as not followed, and HTML (case 41), binary and a timeout as what they are', async () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/redirect');
     await send(page);
@@ -181,7 +152,7 @@ const TTL = 10;
 describe('the unauthorized matrix', () => {
   const session = setupBrowserSession({ accessTokenTtl: TTL });
 
-  it('shows 200 / 401 / 401 / 401 / 401 with the right verdicts', async () => {
+  it('case 35: shows 200 / 401 / 401 / 401 / 401, each invalid_token with the right verdict', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     const expired = page.getByRole('radio', { name: 'Expired token' });
@@ -190,6 +161,8 @@ describe('the unauthorized matrix', () => {
     // The "expired" row needs a previous token: let this one expire, then refresh.
     await eventually(() => textOf(page.getByTestId('countdown')), (TTL + 20) * 1000).toMatch(/^expired/);
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    // The old token counts as expired at once; the matrix waits for the new one (a slow realm).
+    await eventually(() => textOf(page.getByTestId('countdown'))).not.toMatch(/^expired/);
     await eventually(() => expired.isEnabled()).toBe(true);
 
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');

@@ -1,20 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { withLocal } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { startStack } from './support/stack.ts';
-
-type Json = Record<string, unknown>;
-
-/** config.json with the local environment changed (a misconfigured realm or client). */
-const withLocal =
-  (change: (local: Json) => Json) =>
-  (config: Json): Json => ({
-    ...config,
-    environments: (config.environments as Json[]).map((environment) =>
-      environment.id === 'local' ? change(environment) : environment,
-    ),
-  });
 
 const session = setupBrowserSession();
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });

@@ -81,4 +81,42 @@ describe('apiFixtures', () => {
     expect(text.length).toBeLessThanOrEqual(1024 * 1024);
     expect(JSON.parse(text).length).toBeGreaterThan(1000);
   });
+
+  it('echo-authorization answers the Authorization header it got, in the body and a header', async () => {
+    const response = await fixture('echo-authorization');
+    expect(await response.json()).toEqual({ headers: { authorization: `Bearer ${therapist.access_token}` } });
+    expect(response.headers.get('x-echo-authorization')).toBe(`Bearer ${therapist.access_token}`);
+  });
+
+  it('endless answers 200 and goes on for as long as the client reads', async () => {
+    const response = await fixture('endless');
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    let bytes = 0;
+    while (bytes < 4 * 1024 * 1024) bytes += (await reader?.read())?.value?.byteLength ?? 0;
+    await reader?.cancel();
+    expect(bytes).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it('answer-without-cors passes the preflight, carries out the POST, and answers without CORS headers', async () => {
+    const preflight = await call('/api/v1/fixtures/answer-without-cors', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: portal,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(portal);
+    const created = await call('/api/v1/fixtures/answer-without-cors', {
+      method: 'POST',
+      token: therapist.access_token,
+      headers: { Origin: portal, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Side Effect' }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('access-control-allow-origin')).toBeNull();
+    const list = await call('/api/v1/patients', { token: therapist.access_token });
+    expect(JSON.stringify(await list.json())).toContain('Side Effect');
+  });
 });

@@ -99,6 +99,36 @@ export const apiFixtures: Record<string, (exchange: ApiExchange) => Promise<void
     exchange.json(200, { waitedMs: ms });
   },
 
+  // Echoes the Authorization header, as debugging endpoints do (case 42: the portal masks it).
+  'echo-authorization': (exchange) => {
+    const authorization = exchange.req.headers.authorization ?? '';
+    exchange.json(200, { headers: { authorization } }, { 'X-Echo-Authorization': authorization });
+  },
+
+  // A body that never ends (case 41): chunks until the client gives up, `delay` ms apart.
+  async endless(exchange) {
+    const delay = Math.round(numberParam(exchange.url, 'delay', 0, 5000));
+    const aborted = new AbortController();
+    const onClose = () => aborted.abort();
+    exchange.res.once('close', onClose);
+    exchange.res.writeHead(200, {
+      ...exchange.headers,
+      'Cache-Control': 'no-store',
+      'Content-Type': 'text/plain',
+    });
+    const line = `${'endless body '.repeat(80)}\n`.repeat(64);
+    try {
+      while (!aborted.signal.aborted) {
+        if (!exchange.res.write(line)) await new Promise((resolve) => exchange.res.once('drain', resolve));
+        if (delay > 0) await sleep(delay, undefined, { signal: aborted.signal });
+      }
+    } catch {
+      // The client went away.
+    } finally {
+      exchange.res.off('close', onClose);
+    }
+  },
+
   async large(exchange) {
     const mb = numberParam(exchange.url, 'mb', 5, 20);
     exchange.res.writeHead(200, {

@@ -29,8 +29,11 @@ interface Route {
   path: RegExp;
   /** Whether the route needs requiredRole (otherwise any valid access token will do). */
   needsRole: boolean;
-  /** false: answer without CORS headers, as a misconfigured API would. */
-  cors?: false;
+  /**
+   * false: answer without CORS headers, as a misconfigured API would; 'preflight-only': the
+   * preflight passes, the answer itself comes without them (the browser sends, then hides it).
+   */
+  cors?: false | 'preflight-only';
   handle(exchange: ApiExchange, payload: JWTPayload): Promise<void> | void;
 }
 
@@ -111,6 +114,15 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       handle: (exchange) =>
         patients.remove(exchange.params.id ?? '') ? exchange.json(204) : notFoundPatient(exchange),
     },
+    {
+      // Case 39: the request is carried out (a patient is created), but its answer lacks CORS
+      // headers, so the page cannot tell.
+      method: 'POST',
+      path: /^\/api\/v1\/fixtures\/answer-without-cors$/,
+      needsRole: true,
+      cors: 'preflight-only',
+      handle: withBody((exchange, body) => exchange.json(201, patients.create(body))),
+    },
     ...Object.entries(apiFixtures).map(
       ([name, handle]): Route => ({
         method: 'GET',
@@ -128,17 +140,17 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     const onPath = routes.filter((route) => route.path.test(path));
     const route = onPath.find((candidate) => candidate.method === method);
     const preflight = req.method === 'OPTIONS';
-    const cors =
-      onPath[0]?.cors === false
-        ? { Vary: 'Origin' }
-        : corsHeaders(
-            {
-              origin: req.headers.origin,
-              preflight: preflight && req.headers['access-control-request-method'] !== undefined,
-              requestedHeaders: req.headers['access-control-request-headers'],
-            },
-            allowedOrigins,
-          );
+    const withoutCors = onPath[0]?.cors === false || (onPath[0]?.cors === 'preflight-only' && !preflight);
+    const cors = withoutCors
+      ? { Vary: 'Origin' }
+      : corsHeaders(
+          {
+            origin: req.headers.origin,
+            preflight: preflight && req.headers['access-control-request-method'] !== undefined,
+            requestedHeaders: req.headers['access-control-request-headers'],
+          },
+          allowedOrigins,
+        );
     const exchange = apiExchange(req, res, cors);
 
     if (preflight) return exchange.json(204);

@@ -25,6 +25,8 @@ export interface PortalAddress {
   origin: string;
   redirectUris: string[];
   accessTokenTtl?: number;
+  /** The client session idle timeout, which bounds the refresh token's life (seconds). */
+  refreshTokenTtl?: number;
 }
 
 /** A client representation, with the fields the devstack edits typed. */
@@ -119,18 +121,24 @@ export function keycloakAdmin({ baseUrl, username, password }: KeycloakAdminOpti
     },
     /**
      * Registers one more portal address with a client (redirect URIs, Web origins, post-logout
-     * URI), optionally with its own access token lifespan; the returned function undoes exactly that.
+     * URI), optionally with its own access and refresh token lifetimes; the returned function undoes
+     * exactly that.
      */
     async registerPortal(
       realm: string,
       clientId: string,
-      { origin, redirectUris, accessTokenTtl }: PortalAddress,
+      { origin, redirectUris, accessTokenTtl, refreshTokenTtl }: PortalAddress,
     ): Promise<() => Promise<void>> {
       const postLogout = `${origin}/`;
-      const ttlKey = 'access.token.lifespan';
-      let previousTtl: string | undefined;
+      const lifetimes: Record<string, string> = {
+        ...(accessTokenTtl ? { 'access.token.lifespan': String(accessTokenTtl) } : {}),
+        ...(refreshTokenTtl ? { 'client.session.idle.timeout': String(refreshTokenTtl) } : {}),
+      };
+      let previous: Record<string, string> = {};
       await admin.updateClient(realm, clientId, (client) => {
-        previousTtl = client.attributes[ttlKey];
+        previous = Object.fromEntries(
+          Object.keys(lifetimes).map((key) => [key, client.attributes[key] ?? '']),
+        );
         const postLogoutUris = [...splitUris(client.attributes['post.logout.redirect.uris']), postLogout];
         return {
           ...client,
@@ -139,7 +147,7 @@ export function keycloakAdmin({ baseUrl, username, password }: KeycloakAdminOpti
           attributes: {
             ...client.attributes,
             'post.logout.redirect.uris': joinUris(postLogoutUris),
-            ...(accessTokenTtl ? { [ttlKey]: String(accessTokenTtl) } : {}),
+            ...lifetimes,
           },
         };
       });
@@ -150,7 +158,7 @@ export function keycloakAdmin({ baseUrl, username, password }: KeycloakAdminOpti
             splitUris(attributes['post.logout.redirect.uris']).filter((uri) => uri !== postLogout),
           );
           // Keycloak keeps attributes a PUT leaves out; an empty value removes one.
-          if (accessTokenTtl) attributes[ttlKey] = previousTtl ?? '';
+          Object.assign(attributes, previous);
           return {
             ...client,
             redirectUris: client.redirectUris.filter((uri) => !redirectUris.includes(uri)),

@@ -26,8 +26,18 @@ export interface HeaderOptions {
    * (its hash), styles Vite injects as <style> elements, and its HMR websocket.
    */
   dev?: { scriptHashes: readonly string[]; hmrOrigin: string };
-  /** A CSP reporting endpoint (config.json `cspReportUri`), for deployments that collect reports. */
+  /** A CSP reporting endpoint; by default config.json's `cspReportUri`, when it has one. */
   reportUri?: string | undefined;
+}
+
+/**
+ * config.json's `cspReportUri`, where browsers report CSP violations (README: Security). The portal
+ * validates it with the rest of config.json; a value it would refuse (spaces, quotes, semicolons,
+ * which would end the directive) is left out here as well.
+ */
+export function cspReportUriOf(config: object): string | undefined {
+  const value = (config as { cspReportUri?: unknown }).cspReportUri;
+  return typeof value === 'string' && value !== '' && !/[\s;,'"]/.test(value) ? value : undefined;
 }
 
 /** config.json's text as an object for the headers; an unreadable one names no origin. */
@@ -41,7 +51,7 @@ export function parseConfig(text: string): object {
 }
 
 export function securityHeaders(config: object, options: HeaderOptions = {}): Record<string, string> {
-  const { extraConnectOrigins = [], dev, reportUri } = options;
+  const { extraConnectOrigins = [], dev, reportUri = cspReportUriOf(config) } = options;
   const hashes = dev ? dev.scriptHashes.map((hash) => ` '${hash}'`).join('') : '';
   const connect = [
     "'self'",

@@ -3,6 +3,7 @@ import { AuthProvider } from 'react-oidc-context';
 import { isCallbackFor } from '../auth/callbackUrl.ts';
 import { createUserManager } from '../auth/createUserManager.ts';
 import { useRecheckOnRestore } from '../auth/useRecheckOnRestore.ts';
+import { useStateOnlyCallback } from '../auth/useStateOnlyCallback.ts';
 import { savedEnvironment, saveEnvironment } from '../config/environmentPreference.ts';
 import type { PortalConfig } from '../config/types.ts';
 import { type EnvironmentSwitch, EnvironmentSwitchContext } from '../config/useEnvironmentSwitch.ts';
@@ -37,6 +38,7 @@ export function App({ config }: AppProps) {
   // back finds the other realm's sign-in where it was left.
   const userManager = useMemo(() => createUserManager(environment, window.location.origin), [environment]);
   useRecheckOnRestore(userManager);
+  const cutCallback = useStateOnlyCallback(userManager, environment);
   // A realm left behind must not keep refreshing tokens in the background.
   useEffect(() => () => userManager.stopSilentRenew(), [userManager]);
   useEffect(dropEnvParam, []);
@@ -67,7 +69,7 @@ export function App({ config }: AppProps) {
         onSigninCallback={cleanCallbackUrl}
         skipSigninCallback={!isCallbackFor(environment, window.location)}
       >
-        <Shell config={config} environment={environment} />
+        <Shell config={config} environment={environment} callbackFailure={cutCallback} />
       </AuthProvider>
     </EnvironmentSwitchContext.Provider>
   );

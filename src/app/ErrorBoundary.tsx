@@ -1,8 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { dropStoredUsers } from '../auth/dropStoredUsers.ts';
 import { Callout } from '../ui/Callout.tsx';
 
 interface Props {
   children: ReactNode;
+  /** Injected in tests: loading the portal anew. */
+  reload?: () => void;
 }
 interface State {
   error: Error | null;
@@ -34,10 +37,17 @@ export class ErrorBoundary extends Component<Props, State> {
             tone: 'bad',
             title: 'Something went wrong in the portal',
             detail: error.message,
-            next: 'Reload the page to start again. Your sign-in in this tab is kept.',
+            next: "Reload the portal. This tab's tokens are dropped first, in case one of them caused this (a reload would read it again); the realm still knows you, so signing in again does not ask for your password.",
           }}
         >
-          <button type="button" className="button" onClick={() => window.location.assign('/')}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              dropStoredUsers(window.sessionStorage);
+              (this.props.reload ?? (() => window.location.assign('/')))();
+            }}
+          >
             Reload the portal
           </button>
         </Callout>

@@ -6,8 +6,8 @@ import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
+import { isRefreshError } from '../shared/refreshEnding.ts';
 import { ServerTimeProvider } from '../shared/serverTime.tsx';
-import { isRefreshError } from '../token/session/refreshFailure.ts';
 import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
 import { useTokenModel } from '../token/session/useTokenModel.ts';
 import { Callout } from '../ui/Callout.tsx';
@@ -37,16 +37,18 @@ const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
 interface ShellProps {
   config: PortalConfig;
   environment: EnvironmentConfig;
+  /** A callback react-oidc-context leaves alone (a state without code), as processed (useStateOnlyCallback). */
+  callbackFailure?: unknown;
 }
 
 /** The only place where features meet: auth decides what shows, token and request read the user. */
-export function Shell({ config, environment }: ShellProps) {
+export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
   // Read before the URL is cleaned: the realm's own error survives a stale state.
   const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
-  const { session, tokens, clock, refresh, refreshFailure } = useTokenModel(
+  const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = useTokenModel(
     auth,
     environment,
     cameFromCallback,
@@ -55,11 +57,16 @@ export function Shell({ config, environment }: ShellProps) {
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
   // Refresh failures are explained next to the Refresh button, not here.
-  const signInError = auth.error && !isRefreshError(auth.error) ? auth.error : null;
+  const signInError =
+    (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
   const signedOut = !auth.isLoading && !user;
   const signedIn = useSignedInViews(Boolean(user && tokens));
+  const otherEnvironments = useMemo(
+    () => config.environments.filter((other) => other.id !== environment.id),
+    [config, environment],
+  );
   const { abandoned, dismiss } = useAbandonedSignIn(
     auth.settings.stateStore,
     signedOut && !cameFromCallback && !signInError,
@@ -94,14 +101,20 @@ export function Shell({ config, environment }: ShellProps) {
             <p className="muted" role="status">
               Checking your sign-in…
             </p>
-          ) : user && tokens && refreshFailure?.kind === 'session-ended' ? (
+          ) : ended && !user ? (
+            // Signed out by the refresh itself (another user's tokens): why, and the way back.
             <Suspense fallback={null}>
-              <SessionEnded failure={refreshFailure} />
+              <SessionEnded error={refreshError} />
             </Suspense>
           ) : user && tokens ? (
             signedIn.kind === 'ready' ? (
               <>
                 <SectionNav />
+                {ended && (
+                  <Suspense fallback={null}>
+                    <SessionEnded error={refreshError} inHand={inHand} />
+                  </Suspense>
+                )}
                 <div id="token-view" className="app-section">
                   <signedIn.views.TokenPanel
                     user={user}
@@ -109,11 +122,18 @@ export function Shell({ config, environment }: ShellProps) {
                     session={session}
                     tokens={tokens}
                     refresh={refresh}
-                    refreshFailure={refreshFailure}
+                    refreshError={refreshError}
+                    inHand={inHand}
+                    ended={ended}
+                    lastRefresh={lastRefresh}
                   />
                 </div>
                 <div id="request-view" className="app-section">
-                  <signedIn.views.RequestPane environment={environment} tokens={tokens} />
+                  <signedIn.views.RequestPane
+                    environment={environment}
+                    otherEnvironments={otherEnvironments}
+                    tokens={tokens}
+                  />
                 </div>
               </>
             ) : signedIn.kind === 'failed' ? (

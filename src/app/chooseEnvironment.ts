@@ -1,4 +1,4 @@
-import { isCallbackFor } from '../auth/callbackUrl.ts';
+import { callbackShape } from '../auth/callbackUrl.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 
 /**
@@ -11,7 +11,7 @@ export function chooseEnvironment(
   saved: string | null,
 ): EnvironmentConfig {
   const byId = (id: string | null) => config.environments.find((e) => e.id === id);
-  const callbackOwner = config.environments.find((e) => isCallbackFor(e, location));
+  const callbackOwner = config.environments.find((e) => callbackShape(e, location) !== 'none');
   const fromLink = byId(new URLSearchParams(location.search).get('env'));
   // readConfig guarantees the default exists and the list is not empty.
   const fallback = byId(config.defaultEnvironment) ?? (config.environments[0] as EnvironmentConfig);

@@ -8,24 +8,32 @@ interface SignInPanelProps {
   environment: EnvironmentConfig;
   /** Set when the realm's discovery already failed: the panel leads with the fix, not the button. */
   realmProblem?: Explanation | null | undefined;
+  /** The realm problem rules signing in out (another issuer): no "try anyway". */
+  blocked?: boolean;
 }
 
-export function SignInPanel({ environment, realmProblem }: SignInPanelProps) {
+export function SignInPanel({ environment, realmProblem, blocked = false }: SignInPanelProps) {
   const auth = useAuth();
   const busy = auth.activeNavigator === 'signinRedirect';
   const signIn = () => void auth.signinRedirect();
   if (realmProblem) {
     return (
       <section className="card au-hero" aria-labelledby="sign-in-title" role="alert">
-        <h1 id="sign-in-title">Signing in to {environment.label} cannot work yet</h1>
+        <h1 id="sign-in-title">
+          {blocked
+            ? `Signing in to ${environment.label} is stopped`
+            : `Signing in to ${environment.label} cannot work yet`}
+        </h1>
         <Callout explanation={realmProblem} heading="h2" nextLabel="Fix first:" />
         <p className="muted small">
           Realm: <code>{environment.authority}</code> (authority in config.json). Details under Realm
           configuration below.
         </p>
-        <button type="button" className="button button--quiet" disabled={busy} onClick={signIn}>
-          {busy ? 'Redirecting…' : 'Try to sign in anyway'}
-        </button>
+        {!blocked && (
+          <button type="button" className="button button--quiet" disabled={busy} onClick={signIn}>
+            {busy ? 'Redirecting…' : 'Try to sign in anyway'}
+          </button>
+        )}
       </section>
     );
   }

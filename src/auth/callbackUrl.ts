@@ -1,12 +1,25 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { redirectUriOf } from '../config/urls.ts';
 
+/**
+ * What this environment's callback path carries: an OAuth response (`state` with `code` or
+ * `error`, what react-oidc-context processes), a `state` alone (a cut or edited answer, which it
+ * leaves alone), or nothing of the kind (not the callback, or no `state`).
+ */
+export function callbackShape(
+  environment: EnvironmentConfig,
+  location: Location | URL,
+): 'response' | 'state-only' | 'none' {
+  const callback = new URL(redirectUriOf(environment, location.origin));
+  if (callback.origin !== location.origin || callback.pathname !== location.pathname) return 'none';
+  const params = new URLSearchParams(location.search);
+  if (!params.has('state')) return 'none';
+  return params.has('code') || params.has('error') ? 'response' : 'state-only';
+}
+
 /** True when `location` is this environment's sign-in callback carrying an OAuth response. */
 export function isCallbackFor(environment: EnvironmentConfig, location: Location | URL): boolean {
-  const callback = new URL(redirectUriOf(environment, location.origin));
-  if (callback.origin !== location.origin || callback.pathname !== location.pathname) return false;
-  const params = new URLSearchParams(location.search);
-  return params.has('state') && (params.has('code') || params.has('error'));
+  return callbackShape(environment, location) === 'response';
 }
 
 /** The realm's own words on a failed sign-in callback (RFC 6749 §4.1.2.1). */

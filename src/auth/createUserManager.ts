@@ -1,16 +1,18 @@
-import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { InMemoryWebStorage, WebStorageStateStore } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { redirectUriOf } from '../config/urls.ts';
+import { PortalUserManager } from './PortalUserManager.ts';
 
 /**
  * One UserManager per realm. Tokens stay in this tab: the user store is sessionStorage (or memory),
  * and so is the state store (oidc-client-ts defaults it to localStorage, which would put the PKCE
  * verifier where every tab and every later visit can read it). The key prefix keeps realms apart.
+ * The manager adds the checks oidc-client-ts leaves to the application (PortalUserManager).
  */
-export function createUserManager(environment: EnvironmentConfig, origin: string): UserManager {
+export function createUserManager(environment: EnvironmentConfig, origin: string): PortalUserManager {
   const prefix = `oidc.${environment.id}.`;
   const userStorage = environment.tokenStore === 'memory' ? new InMemoryWebStorage() : window.sessionStorage;
-  return new UserManager({
+  return new PortalUserManager({
     authority: environment.authority,
     client_id: environment.clientId,
     redirect_uri: redirectUriOf(environment, origin),
@@ -24,5 +26,9 @@ export function createUserManager(environment: EnvironmentConfig, origin: string
     // Keycloak's check-session iframe needs third-party cookies; the portal does not rely on it.
     monitorSession: false,
     loadUserInfo: false,
+    // Discovery, the code exchange, keys and revocation; refreshes too (PortalUserManager passes it
+    // to each call). A realm that does not answer is reported instead of waited for forever.
+    requestTimeoutInSeconds: environment.realmTimeoutSeconds,
+    silentRequestTimeoutInSeconds: environment.realmTimeoutSeconds,
   });
 }

@@ -1,4 +1,5 @@
 import type { Failure } from '../shared/explanation.ts';
+import { portalCheckOf } from '../shared/portalCheck.ts';
 import type { CallbackError } from './callbackUrl.ts';
 
 /** What the user reads when signing in, refreshing or signing out fails: cause and next step. */
@@ -8,6 +9,9 @@ export type AuthErrorExplanation = Failure<
   | 'session-ended'
   | 'network'
   | 'issuer-mismatch'
+  | 'callback-issuer'
+  | 'no-code'
+  | 'timeout'
   | 'signout-failed'
   | 'unknown'
 > & {
@@ -130,6 +134,33 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
     ...(description ? { description } : {}),
   };
 
+  const check = portalCheckOf(error);
+  if (check?.kind === 'discovery-issuer') {
+    return {
+      kind: 'issuer-mismatch',
+      tone: 'bad',
+      title: 'Sign-in stopped: the realm names another issuer than the one configured',
+      detail: `config.json says ${check.configured}; the realm's discovery document says ${check.advertised}. Tokens from it would carry an issuer the portal and the API do not expect, so the portal does not sign in there (OpenID Connect Discovery §4.3).`,
+      next: 'Check the authority in config.json against the issuer under Realm configuration below; if the realm is the one you mean, fix its hostname or proxy settings.',
+      signInAgain: false,
+      askAdmin: false,
+    };
+  }
+  if (check?.kind === 'callback-issuer') {
+    return {
+      kind: 'callback-issuer',
+      tone: 'bad',
+      title: 'Sign-in refused: the answer does not come from this realm',
+      detail:
+        check.received === null
+          ? `The sign-in answer has no iss parameter, though the realm ${check.expected} promises one with every answer (RFC 9207). Its code was not exchanged.`
+          : `The sign-in answer says it comes from ${check.received}, but this sign-in went to ${check.expected} (RFC 9207 iss). An answer of another realm (a mix-up, or a tampered link) is not exchanged for tokens: its code was not sent anywhere.`,
+      next: 'Sign in again from this tab. If it happens again, someone may be interfering with the sign-in: tell the realm admin.',
+      signInAgain: true,
+      askAdmin: false,
+    };
+  }
+
   const source = (error as { source?: unknown } | null)?.source;
   if (typeof source === 'string' && source.startsWith('signout')) {
     // oidc-client-ts removes the user before it builds the end-session request.
@@ -181,6 +212,29 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
       detail:
         'The page was opened with a sign-in response this tab did not start, or that was already used (a reload, Back, or a link from another tab).',
       next: 'Sign in again from this tab.',
+      signInAgain: true,
+      askAdmin: false,
+    };
+  }
+  if (/expected code in response/i.test(message)) {
+    return {
+      kind: 'no-code',
+      tone: 'bad',
+      title: 'The realm sent you back without a sign-in code',
+      detail:
+        'The answer at the callback had a state but neither a code nor an error (oidc-client-ts: “Expected code in response”): something between the realm and the portal cut it short, or the link was edited. This sign-in attempt is used up.',
+      next: 'Sign in again.',
+      signInAgain: true,
+      askAdmin: false,
+    };
+  }
+  if (/timed? ?out|timeout/i.test(message)) {
+    return {
+      kind: 'timeout',
+      tone: 'bad',
+      title: 'The realm did not answer in time',
+      detail: `The portal stopped waiting for the realm (${message}). When this happens at the callback, the sign-in code may have been used up by the realm all the same.`,
+      next: 'Sign in again; if the realm stays slow, check its health, or raise realmTimeoutSeconds in config.json.',
       signInAgain: true,
       askAdmin: false,
     };

@@ -1,5 +1,5 @@
 /** A user stored by a UserManager of createUserManager: `oidc.<environment id>.user:<authority>:<client>`. */
-const STORED_USER = /^oidc\.[a-z0-9-]+\.user:/;
+export const STORED_USER = /^oidc\.[a-z0-9-]+\.user:/;
 
 /**
  * Whether this page load will most likely show a signed-in page: it is a sign-in callback, or this

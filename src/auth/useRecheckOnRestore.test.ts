@@ -10,7 +10,7 @@ const transition = (type: 'pagehide' | 'pageshow', persisted: boolean) => {
 };
 
 describe('useRecheckOnRestore', () => {
-  it('hides a page going into the back/forward cache and unloads a user forgotten meanwhile', async () => {
+  it('case 47: hides a page going into the back/forward cache and unloads a user forgotten meanwhile', async () => {
     const manager = { getUser: vi.fn(async () => null), removeUser: vi.fn(async () => {}) };
     renderHook(() => useRecheckOnRestore(manager));
 

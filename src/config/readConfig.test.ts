@@ -21,6 +21,41 @@ describe('readConfig', () => {
     expect(env?.tokenStore).toBe('session');
     expect(env?.api.baseUrl).toBe('https://api.acc.example.org');
     expect(env?.api.allowedOrigins).toEqual(['https://api.acc.example.org']);
+    expect(env?.realmTimeoutSeconds).toBe(15);
+    expect(result.config).not.toHaveProperty('cspReportUri');
+  });
+
+  it.each([['https://csp.example.org/report'], ['/csp-reports'], ['http://127.0.0.1:9000/csp']])(
+    'case 49: takes %j as the CSP report address',
+    (cspReportUri) => {
+      const result = readConfig({ cspReportUri, environments: [environment] });
+      expect(result.ok && result.config.cspReportUri).toBe(cspReportUri);
+    },
+  );
+
+  it.each([
+    [
+      "https://csp.example.org/r; script-src 'unsafe-inline'",
+      'must be a URL or a path, without spaces, quotes, commas or semicolons',
+    ],
+    ['csp.example.org/report', '"csp.example.org/report" is not an absolute http(s) URL'],
+    ['//csp.example.org/report', '"//csp.example.org/report" is not an absolute http(s) URL'],
+    [
+      'http://csp.example.org/report',
+      '"http://csp.example.org/report" must use https: (http: is only allowed for 127.0.0.1/localhost)',
+    ],
+    ['https://reporter:secret@csp.example.org/report', 'must not contain credentials'],
+    [42, 'must be a URL or a path, without spaces, quotes, commas or semicolons'],
+  ])('case 49: refuses %j as the CSP report address', (cspReportUri, problem) => {
+    const result = readConfig({ cspReportUri, environments: [environment] });
+    expect(result.ok ? [] : result.problems).toEqual([`config.cspReportUri: ${problem}`]);
+  });
+
+  it.each([[0], [301], ['15']])('case 27: refuses realmTimeoutSeconds %j', (realmTimeoutSeconds) => {
+    const result = readConfig({ environments: [{ ...environment, realmTimeoutSeconds }] });
+    expect(result.ok ? [] : result.problems).toContain(
+      'environment "acceptance".realmTimeoutSeconds: must be a number of seconds from 1 to 300',
+    );
   });
 
   it('lists every problem at once', () => {

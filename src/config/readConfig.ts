@@ -6,6 +6,9 @@ type Json = Record<string, unknown>;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
+/** The default for `realmTimeoutSeconds`: Keycloak answers in well under a second when it answers. */
+export const REALM_TIMEOUT_SECONDS = 15;
+
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -111,6 +114,10 @@ export function readConfig(raw: unknown): ReadConfigResult {
     if (tokenStore !== 'session' && tokenStore !== 'memory') {
       problem(`${path}.tokenStore`, 'must be "session" or "memory"');
     }
+    const timeout = value.realmTimeoutSeconds ?? REALM_TIMEOUT_SECONDS;
+    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 1 || timeout > 300) {
+      problem(`${path}.realmTimeoutSeconds`, 'must be a number of seconds from 1 to 300');
+    }
     const redirectUri = text(value, 'redirectUri', path, `/callback/${id}`);
     if (!redirectUri.startsWith('/') && !URL.parse(redirectUri)) {
       problem(`${path}.redirectUri`, 'must be an absolute URL or a path starting with /');
@@ -126,6 +133,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
       api: readApi(value.api, `${path}.api`),
       presets: readPresets(value.presets, `${path}.presets`),
       tokenStore: tokenStore === 'memory' ? 'memory' : 'session',
+      realmTimeoutSeconds: typeof timeout === 'number' ? timeout : REALM_TIMEOUT_SECONDS,
     };
   };
 
@@ -157,6 +165,15 @@ export function readConfig(raw: unknown): ReadConfigResult {
     problem('config.adminEmail', 'must be an e-mail address');
   }
 
+  // CSP report-uri (CSP 3 §6.5): a path on the portal's origin, or a URL under the same rules as the
+  // others. Quotes, semicolons or spaces would end the directive and open another in the header.
+  const cspReportUri = raw.cspReportUri;
+  if (typeof cspReportUri === 'string' && !/[\s;,'"]/.test(cspReportUri)) {
+    if (!/^\/(?!\/)/.test(cspReportUri)) url(raw, 'cspReportUri', 'config');
+  } else if (cspReportUri !== undefined) {
+    problem('config.cspReportUri', 'must be a URL or a path, without spaces, quotes, commas or semicolons');
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -164,6 +181,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
       defaultEnvironment,
       environments,
       ...(typeof adminEmail === 'string' ? { adminEmail } : {}),
+      ...(typeof cspReportUri === 'string' ? { cspReportUri } : {}),
     },
   };
 }

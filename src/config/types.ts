@@ -33,6 +33,8 @@ export interface EnvironmentConfig {
   presets: EndpointPreset[];
   /** Where oidc-client-ts keeps this tab's tokens: sessionStorage (survives reload) or memory. */
   tokenStore: 'session' | 'memory';
+  /** How long a call to the realm (discovery, code exchange, refresh) may take before it is reported. */
+  realmTimeoutSeconds: number;
 }
 
 export interface PortalConfig {
@@ -40,4 +42,9 @@ export interface PortalConfig {
   /** Realm admin who registers clients (the registration form drafts a mail to it). */
   adminEmail?: string;
   environments: EnvironmentConfig[];
+  /**
+   * Where browsers send Content-Security-Policy violation reports (`report-uri`). Read by whatever
+   * serves the portal (deploy/nginxHeaders.ts, the local stack), validated here with the rest.
+   */
+  cspReportUri?: string;
 }

@@ -48,6 +48,7 @@ const environment = (patch: Partial<EnvironmentConfig> = {}): EnvironmentConfig 
   redirectUri: '/callback/local',
   scope: 'openid',
   tokenStore: 'session',
+  realmTimeoutSeconds: 15,
   api: { baseUrl: API, allowedOrigins: [API], requiredRole: 'therapist', audience: 'abrumet-api' },
   presets: [
     { name: 'Who am I', method: 'GET', path: '/api/v1/me' },
@@ -160,7 +161,7 @@ describe('RequestPane', () => {
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"name": "Ada",\n}');
   });
 
-  it('asks before the bearer goes to an origin off the allowlist, once per session', async () => {
+  it('case 33: asks before the bearer goes to an origin off the allowlist, once per session', async () => {
     const { fetch, user } = renderPane();
     const url = screen.getByRole('textbox', { name: /URL/ });
     await user.clear(url);
@@ -184,6 +185,91 @@ describe('RequestPane', () => {
     await user.click(send());
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it("case 34: never sends this environment's token to another environment's API, not even once confirmed", async () => {
+    const production = environment({
+      id: 'production',
+      label: 'Production',
+      api: {
+        baseUrl: 'https://api.abrumet.example',
+        allowedOrigins: ['https://api.abrumet.example'],
+        requiredRole: 'therapist',
+      },
+    });
+    // A yes given in this tab for that origin while on another environment counts for nothing here.
+    sessionStorage.setItem(
+      'abrumet.bearer-origins.acceptance',
+      JSON.stringify(['https://api.abrumet.example']),
+    );
+    const { fetch, user } = renderPane({ otherEnvironments: [production] });
+    const url = screen.getByRole('textbox', { name: /URL/ });
+    await user.clear(url);
+    await user.type(url, 'https://api.abrumet.example/api/v1/me');
+    // The exact-request preview says so before anything is sent.
+    expect(screen.getByRole('region', { name: 'Exact request' }).textContent).toContain(
+      'is the Production API',
+    );
+    await user.click(send());
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(
+      "Not sent: https://api.abrumet.example is the Production API: a Local token never goes to another environment's API, confirmed or not.",
+    );
+    expect(alert.textContent).toContain('Switch to that environment in the header');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('case 34: remembers a confirmed origin for this environment only', async () => {
+    const { user } = renderPane();
+    const url = screen.getByRole('textbox', { name: /URL/ });
+    await user.clear(url);
+    await user.type(url, 'http://127.0.0.1:9999/echo');
+    await user.click(send());
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: /Send the token to/ }),
+    );
+    await response();
+    expect(JSON.parse(sessionStorage.getItem('abrumet.bearer-origins.local') ?? '[]')).toEqual([
+      'http://127.0.0.1:9999',
+    ]);
+    expect(sessionStorage.getItem('abrumet.bearer-origins')).toBeNull();
+  });
+
+  it('case 41: an answer whose body never ends shows as the 200 it was, cut at the timeout', async () => {
+    const endless = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        controller.enqueue(new TextEncoder().encode('{"row":1},'));
+      },
+    });
+    const fetch = vi.fn(
+      async () => new Response(endless, { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const { user } = renderPane({ fetch, timeoutMs: 200 });
+    await user.click(send());
+    const shown = await response();
+    await waitFor(() => expect(within(shown).getByTestId('response-status').textContent).toBe('200'));
+    expect(within(shown).getByTestId('body-cut').textContent).toContain(
+      'The API answered 200, but its body kept coming until the timeout',
+    );
+    expect(shown.textContent).not.toContain('No answer within');
+  });
+
+  it('case 42: an API that echoes Authorization gets the token shown masked, never in full', async () => {
+    const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+      const authorization = new Headers(init?.headers).get('authorization') ?? '';
+      return json(200, { headers: { authorization }, also: raw.id }, { 'X-Echo': authorization });
+    });
+    const { user } = renderPane({ fetch });
+    await user.click(send());
+    const shown = await response();
+    await waitFor(() => expect(shown.textContent).toContain('[the token you sent, masked:'));
+    expect(shown.textContent).toContain('[your ID token, masked:');
+    await user.click(within(shown).getByRole('button', { name: 'Show as received' }));
+    expect(document.body.textContent).not.toContain(access);
+    expect(document.body.textContent).not.toContain(raw.id);
   });
 
   it('refuses to send a bearer over plain http to a remote host', async () => {
@@ -300,7 +386,7 @@ describe('RequestPane', () => {
     expect(shown.textContent).toMatch(/Sign in as a user with the realm role “therapist”/);
   });
 
-  it('asks before a mutating request in production', async () => {
+  it('case 43: asks before a mutating request in production', async () => {
     const { fetch, user } = renderPane({ environment: environment({ production: true }) });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'Create patient');
     await user.click(send());

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { largeToken } from '../shared/bearer/largeToken.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { BodyEditor } from './editor/BodyEditor.tsx';
@@ -12,12 +13,18 @@ import { useRequestPane } from './flow/useRequestPane.ts';
 import { HistoryList } from './history/HistoryList.tsx';
 import { CurlCopy } from './outgoing/CurlCopy.tsx';
 import { HeadersPreview } from './outgoing/HeadersPreview.tsx';
+import type { OtherEnvironment } from './outgoing/target.ts';
 import { ResponseView } from './response/ResponseView.tsx';
 import type { Scheduler } from './response/useFormattedLines.ts';
+
+const NONE: readonly OtherEnvironment[] = [];
+
 import './request.css';
 
 export interface RequestPaneProps {
   environment: EnvironmentConfig;
+  /** config.json's other environments: their APIs never get this environment's token. */
+  otherEnvironments?: readonly OtherEnvironment[];
   /** The session's tokens, read once by the shell (the server's clock comes from ServerTimeProvider). */
   tokens: SessionTokens;
   /** Injected in tests: the network, this tab's storage, the slice scheduler. */
@@ -30,14 +37,16 @@ export interface RequestPaneProps {
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
 export function RequestPane({
   environment,
+  otherEnvironments = NONE,
   tokens,
   fetch,
   storage = globalThis.sessionStorage,
   timeoutMs = 30_000,
   schedule,
 }: RequestPaneProps) {
-  const pane = useRequestPane({ environment, tokens, fetch, storage, timeoutMs });
+  const pane = useRequestPane({ environment, otherEnvironments, tokens, fetch, storage, timeoutMs });
   const { draft, dispatch, preview, flow } = pane;
+  const large = preview.ok ? largeToken(preview.token) : null;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -73,6 +82,7 @@ export function RequestPane({
                 ⚠ {ask.message}
               </p>
             ))}
+          {large && <Callout explanation={large} role="note" />}
           <CurlCopy prepared={preview} />
         </div>
       </div>

@@ -10,6 +10,7 @@ export const acceptance: EnvironmentConfig = {
   redirectUri: '/callback/acceptance',
   scope: 'openid profile email',
   tokenStore: 'session',
+  realmTimeoutSeconds: 15,
   presets: [
     { name: 'Create patient', method: 'POST', path: '/api/v1/patients' },
     { name: 'Who am I', method: 'get', path: '/api/v1/me' },

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { Profiler, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localClock } from '../shared/format.ts';
 import { ServerTimeProvider } from '../shared/serverTime.tsx';
 import { readToken } from '../shared/token/readToken.ts';
 import type { ServerClock } from '../shared/token/serverClock.ts';
@@ -52,11 +53,27 @@ describe('Countdown', () => {
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
   });
 
-  it("uses the server's clock and says how far off ours is", () => {
+  it("case 16: uses the server's clock, says how far off ours is, and shows both clocks", () => {
     // Our clock is 130 s behind the server: 130 s of the token's life are already gone.
     renderCountdown(iat + 300, 130_000);
     expect(screen.getByTestId('countdown').textContent).toBe('2:50 left');
-    expect(screen.getByTestId('skew').textContent).toContain('Your clock is 2 min 10 s behind the server');
+    const skew = screen.getByTestId('skew').textContent;
+    expect(skew).toContain('Your clock is 2 min 10 s behind the server');
+    expect(skew).toContain(
+      `the server's clock says ${localClock(start + 130_000)}, yours ${localClock(start)}`,
+    );
+  });
+
+  it('case 16: a clock 10 minutes ahead of the server keeps the countdown right', () => {
+    // Issued just now by the server's clock, which is 10 min behind ours: by our clock alone it
+    // would have expired 5 min ago.
+    render(
+      <ServerTimeProvider clock={{ skewMs: -600_000, measured: true }}>
+        <Countdown access={readToken(fakeJwt({ iat: iat - 600, exp: iat - 300 }))} />
+      </ServerTimeProvider>,
+    );
+    expect(screen.getByTestId('countdown').textContent).toBe('5:00 left');
+    expect(screen.getByTestId('skew').textContent).toContain('Your clock is 10 min ahead of the server');
   });
 
   it('goes by the token when the token response announced another lifetime, and says so', () => {

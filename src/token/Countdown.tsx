@@ -1,4 +1,5 @@
 import type { Tone } from '../shared/explanation.ts';
+import { localClock } from '../shared/format.ts';
 import { useServerNow, useServerTime } from '../shared/serverTime.tsx';
 import { formatClock, formatSpan } from '../shared/token/formatDuration.ts';
 import type { TokenReading } from '../shared/token/readToken.ts';
@@ -15,7 +16,7 @@ const LABEL: Record<TimeState, [label: string, tone: Tone]> = {
 
 /** The one component that re-renders every second, with the token's time in the server's clock. */
 export function Countdown({ access }: { access: TokenReading }) {
-  const { serverNow } = useServerNow();
+  const { serverNow, nowMs } = useServerNow();
   const { skewMs, expiresInMismatch: mismatch } = useServerTime().clock;
   const time = tokenTime(access, serverNow);
   const clockText = formatClock(time.secondsLeft ?? 0);
@@ -49,7 +50,8 @@ export function Countdown({ access }: { access: TokenReading }) {
       {Math.abs(skewMs) >= NOTABLE_SKEW_MS && (
         <p className="small text-warn" data-testid="skew">
           Your clock is {formatSpan(skewMs / 1000)} {skewMs > 0 ? 'behind' : 'ahead of'} the server (measured
-          from the token's iat when it arrived); the countdown uses the server's time.
+          from the token's iat when it arrived): the server's clock says {localClock(serverNow * 1000)}, yours{' '}
+          {localClock(nowMs)}. The countdown uses the server's time.
         </p>
       )}
       {mismatch && (

@@ -1,5 +1,6 @@
 import { localClock } from '../shared/format.ts';
 import { formatSignedClock } from '../shared/token/formatDuration.ts';
+import { describeRefreshError } from './session/refreshFailure.ts';
 import type { RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
 
 const time = localClock;
@@ -33,7 +34,9 @@ export function describeEvent(event: TokenEvent): string {
     case 'expired':
       return 'Access token expired';
     case 'refresh-failed':
-      return `Refresh failed: ${event.message}`;
+      return `Refresh failed: ${describeRefreshError(event.error).detail}`;
+    case 'refresh-note':
+      return event.message;
     case 'signed-out':
       return 'Signed out';
     case 'auto-refresh':

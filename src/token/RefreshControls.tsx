@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { useServerTime } from '../shared/serverTime.tsx';
 import type { TokenReading } from '../shared/token/readToken.ts';
 import { tokenKey } from '../shared/token/serverClock.ts';
 import { Callout } from '../ui/Callout.tsx';
 import type { RefreshFailure } from './session/refreshFailure.ts';
+import { refreshNotes } from './session/refreshNotes.ts';
 import { useAutoRefresh, useAutoRefreshPreference } from './session/useAutoRefresh.ts';
+import type { LastRefresh } from './session/useLastRefresh.ts';
 import type { RefreshOutcome } from './session/useRefresh.ts';
 import type { TokenSession } from './session/useTokenSession.ts';
 
@@ -16,6 +18,10 @@ interface RefreshControlsProps {
   refresh: (trigger: 'manual' | 'auto') => Promise<RefreshOutcome>;
   /** Why the last refresh failed, as the token model explained it; null since a new token came. */
   failure: RefreshFailure | null;
+  /** The session ended (explained above the panel): Refresh stays off, nothing is retried. */
+  ended?: boolean;
+  /** What the last refresh held and left besides the access token (refresh token, scope). */
+  lastRefresh?: LastRefresh | null;
 }
 
 /** Refresh on demand, the auto-refresh toggle, and what the last refresh did or why it failed. */
@@ -25,6 +31,8 @@ export function RefreshControls({
   access,
   refresh,
   failure,
+  ended = false,
+  lastRefresh = null,
 }: RefreshControlsProps) {
   const auth = useAuth();
   const { clock } = useServerTime();
@@ -33,6 +41,13 @@ export function RefreshControls({
   const [clicked, setClicked] = useState<{ token: string; outcome: RefreshOutcome } | null>(null);
   const busy = auth.activeNavigator === 'signinSilent';
   const { record } = session;
+  const notes = useMemo(
+    () => (lastRefresh ? refreshNotes(lastRefresh.before, lastRefresh.after) : []),
+    [lastRefresh],
+  );
+  useEffect(() => {
+    for (const note of notes) record({ type: 'refresh-note', at: Date.now(), message: note.title });
+  }, [notes, record]);
 
   useAutoRefresh({ enabled: autoOn && hasRefreshToken, access, clock, blocked: failure !== null, refresh });
 
@@ -48,7 +63,7 @@ export function RefreshControls({
         <button
           type="button"
           className="button button--primary"
-          disabled={busy || !hasRefreshToken}
+          disabled={busy || !hasRefreshToken || ended}
           onClick={() => void refreshNow()}
         >
           {busy ? 'Refreshing…' : 'Refresh'}
@@ -65,11 +80,18 @@ export function RefreshControls({
           Auto-refresh before expiry
         </label>
       </div>
-      {!hasRefreshToken && (
-        <p className="small muted">
-          The realm issued no refresh token: sign in again for a new access token.
-        </p>
+      {ended ? (
+        <p className="small muted">Refresh is off: this session ended (see above).</p>
+      ) : (
+        !hasRefreshToken && (
+          <p className="small muted">
+            This tab holds no refresh token: sign in again for a new access token.
+          </p>
+        )
       )}
+      {notes.map((note) => (
+        <Callout key={note.kind} explanation={note} role="status" testId={note.kind} />
+      ))}
       {clicked?.outcome === 'unchanged' && clicked.token === tokenKey(access) && !failure && (
         <Callout
           role="status"
@@ -83,7 +105,7 @@ export function RefreshControls({
           }}
         />
       )}
-      {failure && <Callout explanation={failure} role="alert" />}
+      {failure && !ended && <Callout explanation={failure} role="alert" testId="refresh-failure" />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { useServerNow } from '../shared/serverTime.tsx';
 import { explainJudgement } from '../shared/token/explainJudgement.ts';
-import { expectationsOf, judgeToken } from '../shared/token/judgeToken.ts';
+import { expectationsOf, judgeToken, type SignatureStatus } from '../shared/token/judgeToken.ts';
 import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
 import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
@@ -9,6 +9,8 @@ import { Callout } from '../ui/Callout.tsx';
 interface TokenVerdictProps {
   access: TokenReading;
   environment: EnvironmentConfig;
+  /** What the signature check against the realm's keys found (or that none ran yet). */
+  signature?: SignatureStatus;
 }
 
 /**
@@ -16,11 +18,16 @@ interface TokenVerdictProps {
  * audience, issuer, type and time, every reason named when the answer is no. A leaf on the app's
  * clock, so the answer turns the moment the token expires.
  */
-export function TokenVerdict({ access, environment }: TokenVerdictProps) {
+export function TokenVerdict({ access, environment, signature }: TokenVerdictProps) {
   const { serverNow } = useServerNow();
   const expected = expectationsOf(environment);
   const left = access.exp === undefined ? undefined : wholeSeconds(access.exp - serverNow);
-  const explained = explainJudgement(judgeToken(access, expected, serverNow), expected, left);
+  const explained = explainJudgement(
+    judgeToken(access, expected, serverNow, signature),
+    expected,
+    left,
+    signature,
+  );
   return (
     <div className="tk-verdict">
       <p className="tk-verdict__who">

@@ -6,19 +6,21 @@ interface CopyButtonProps {
   label: string;
   /** Asked before copying (e.g. the refresh token); cancelled means nothing is copied. */
   confirm?: string;
+  /** A token or anything that works like one: the confirmation reminds who else reads the clipboard. */
+  secret?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Copies to the clipboard with a visible, announced confirmation. */
-export function CopyButton({ getText, label, confirm }: CopyButtonProps) {
+export function CopyButton({ getText, label, confirm, secret = false }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
     if (state === 'idle') return;
-    const timer = window.setTimeout(() => setState('idle'), 2000);
+    const timer = window.setTimeout(() => setState('idle'), secret ? 8000 : 2000);
     return () => window.clearTimeout(timer);
-  }, [state]);
+  }, [state, secret]);
 
   const copy = async () => {
     if (confirm && !window.confirm(confirm)) return;
@@ -41,7 +43,9 @@ export function CopyButton({ getText, label, confirm }: CopyButtonProps) {
         className={state === 'failed' ? 'copy__status copy__status--failed' : 'copy__status'}
       >
         {state === 'copied'
-          ? 'Copied'
+          ? secret
+            ? 'Copied. The clipboard is shared with other apps: paste it where it belongs, then copy something else over it.'
+            : 'Copied'
           : state === 'failed'
             ? 'Copy blocked by the browser: select the text instead'
             : ''}

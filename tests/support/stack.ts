@@ -1,3 +1,4 @@
+import { freePort } from '../../devstack/freePort.ts';
 import { embeddedRealm, runningKeycloakRealm } from '../../devstack/realms.ts';
 import {
   createStack,
@@ -16,10 +17,17 @@ export interface Stack extends LocalStack {
 export interface StackOptions
   extends Pick<
     LocalStackOptions,
-    'accessTokenTtl' | 'editConfig' | 'extraConnectOrigins' | 'extraRedirectPaths' | 'apiAudience'
+    | 'accessTokenTtl'
+    | 'refreshTokenTtl'
+    | 'editConfig'
+    | 'extraConnectOrigins'
+    | 'extraRedirectPaths'
+    | 'apiAudience'
   > {
   /** The built portal to serve (default: the browser tests' build). */
   root?: string;
+  /** Serve the portal from the Vite dev server instead (React's StrictMode double effects on). */
+  devServer?: boolean;
   /** Which IdP (default: the one this test run is for, see idpUnderTest.ts). */
   idp?: IdpKind;
   /** More built apps served on their own origins, registered like the portal (the bench's bare app). */
@@ -34,9 +42,13 @@ export interface StackOptions
  * (started once by tests/support/keycloakServer.ts), on free ports of 127.0.0.1.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const { root, idp = testIdp(), extraPortals = [], externalPortal, ...rest } = options;
+  const { root, devServer, idp = testIdp(), extraPortals = [], externalPortal, ...rest } = options;
   const portals: PortalSpec[] = [
-    externalPortal ? { kind: 'external', url: externalPortal } : { kind: 'static', root: root ?? testDist() },
+    externalPortal
+      ? { kind: 'external', url: externalPortal }
+      : devServer
+        ? { kind: 'dev', port: await freePort() }
+        : { kind: 'static', root: root ?? testDist() },
     ...extraPortals.map((portal) => ({ kind: 'static' as const, root: portal.root })),
   ];
   const stack = await createStack({

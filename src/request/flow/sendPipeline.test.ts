@@ -91,7 +91,7 @@ describe('answerAsk', () => {
 
 /** Node's Blob (from a Response) has text(); jsdom's does not. */
 const body = await new Response('{}').blob();
-const ok = (status: number): SendResult => ({
+const ok = (status: number): Extract<SendResult, { kind: 'response' }> => ({
   kind: 'response',
   status,
   statusText: '',
@@ -121,6 +121,55 @@ describe('sendOne', () => {
     );
     expect(JSON.stringify(record.mock.calls)).not.toContain(access);
   });
+
+  it('case 35: sends a refused token once: no silent retry, the verdict offers the refresh', async () => {
+    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    if (!row?.prepared.ok) throw new Error('not prepared');
+    const refused: SendResult = {
+      ...ok(401),
+      headers: [
+        [
+          'www-authenticate',
+          'Bearer realm="abrumet", error="invalid_token", error_description="Token expired"',
+        ],
+      ],
+    };
+    const send = vi.fn(async () => refused);
+    const exchange = await sendOne(row.draft, row.prepared, {
+      environment,
+      portalOrigin: 'https://portal.example.org',
+      now: () => 40_000,
+      skewMs: 0,
+      send,
+      record: vi.fn(),
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(exchange.verdict.next).toMatch(/^Refresh the token and send again/);
+  });
+
+  it('case 42: masks the token an API echoes, in the readable headers and the verdict', async () => {
+    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    if (!row?.prepared.ok) throw new Error('not prepared');
+    const echo: SendResult = {
+      ...ok(401),
+      headers: [
+        ['www-authenticate', `Bearer error="invalid_token", error_description="bad token ${access}"`],
+        ['x-echo-authorization', `Bearer ${access}`],
+      ],
+    };
+    const exchange = await sendOne(row.draft, row.prepared, {
+      environment,
+      portalOrigin: 'https://portal.example.org',
+      now: () => 40_000,
+      skewMs: 0,
+      send: async () => echo,
+      record: vi.fn(),
+    });
+    expect(JSON.stringify(exchange.verdict)).not.toContain(access);
+    expect(JSON.stringify(exchange.result)).not.toContain(access);
+    expect(exchange.verdict.detail).toContain('[the token you sent, masked:');
+    expect(exchange.known[0]).toEqual({ raw: access, label: 'the token you sent' });
+  });
 });
 
 describe('runMatrix', () => {
@@ -134,6 +183,7 @@ describe('runMatrix', () => {
       sentAtMs: 0,
       result: results.shift() ?? ok(500),
       verdict: { kind: 'ok' as const, tone: 'ok' as const, title: '', next: '' },
+      known: [],
     }));
     const changes: unknown[] = [];
     const table = await runMatrix(rows, send, (rows) => changes.push(rows));

@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { explainResponse } from '../../shared/bearer/explainResponse.ts';
+import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
 import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
 import { toCurl } from '../../shared/bearer/toCurl.ts';
 import type { Verdict } from '../../shared/bearer/verdict.ts';
@@ -36,8 +37,11 @@ export interface Exchange {
   sentAtMs: number;
   /** Whole seconds the token had left when the request left (server time). */
   secondsLeft?: number | undefined;
+  /** The answer, its readable headers with tokens masked (the body is masked when shown). */
   result: SendResult;
   verdict: Verdict;
+  /** The tokens to mask wherever the answer shows them: the one sent, and the session's. */
+  known: KnownToken[];
 }
 
 /** The tokens an endpoint must refuse, after the one it must accept. */
@@ -124,6 +128,8 @@ export interface SendContext {
   skewMs: number;
   send: (request: OutgoingRequest) => Promise<SendResult>;
   record: (entry: HistoryEntry) => void;
+  /** This tab's tokens, masked if the answer echoes them. */
+  sessionTokens?: readonly KnownToken[];
 }
 
 /** Enough of the body to find an HTML title or a JSON error, without reading megabytes twice. */
@@ -151,8 +157,18 @@ export async function sendOne(
 ): Promise<Exchange> {
   const { request, token } = prepared;
   const sentAtMs = context.now();
-  const result = await context.send(request);
-  const bodyText = result.kind === 'response' ? await peek(result.body) : '';
+  const known = [
+    ...(token ? [{ raw: token.raw, label: 'the token you sent' }] : []),
+    ...(context.sessionTokens ?? []),
+  ];
+  const mask = (text: string) => maskTokens(text, known);
+  const answer = await context.send(request);
+  // Case 42: an API that echoes the token gets it masked, in the verdict and the headers alike.
+  const result: SendResult =
+    answer.kind === 'response'
+      ? { ...answer, headers: answer.headers.map(([name, value]) => [name, mask(value)]) }
+      : answer;
+  const bodyText = result.kind === 'response' ? mask(await peek(result.body)) : '';
   const serverSentAtMs = sentAtMs + context.skewMs;
   const secondsLeft = token ? wholeSecondsLeft(tokenTime(token, serverSentAtMs / 1000)) : undefined;
   const preset = context.environment.presets.find((p) => p.name === draft.presetName);
@@ -165,12 +181,13 @@ export async function sendOne(
       expected: expectationsOf(context.environment, preset?.requiredRole),
       portalOrigin: context.portalOrigin,
       curl: toCurl(request),
+      method: request.method,
     },
     bodyText,
   );
   const id = nextId();
   context.record(historyEntry({ id, at: sentAtMs, url: request.url, draft, result, token, secondsLeft }));
-  return { id, result, verdict, request, choice: draft.tokenChoice, sentAtMs, token, secondsLeft };
+  return { id, result, verdict, request, choice: draft.tokenChoice, sentAtMs, token, secondsLeft, known };
 }
 
 // 4. The matrix ----------------------------------------------------------------------------------

@@ -7,10 +7,13 @@ import { draftReducer, initialDraft, type RequestDraft } from '../editor/draft.t
 import type { HistoryEntry } from '../history/history.ts';
 import { useConfirmedOrigins, useRequestHistory } from '../history/tabMemory.ts';
 import { prepareRequest } from '../outgoing/prepareRequest.ts';
+import type { OtherEnvironment } from '../outgoing/target.ts';
 import { useSendFlow } from './useSendFlow.ts';
 
 export interface RequestPaneInput {
   environment: EnvironmentConfig;
+  /** The other environments of config.json: their APIs never get this environment's token. */
+  otherEnvironments: readonly OtherEnvironment[];
   tokens: SessionTokens;
   fetch?: typeof fetch | undefined;
   storage: Storage | undefined;
@@ -22,14 +25,22 @@ export interface RequestPaneInput {
  * send now (for the preview and "Copy as curl"), the send flow, this tab's history and confirmed
  * origins, and the send armed for the moment the token expires.
  */
-export function useRequestPane({ environment, tokens, fetch, storage, timeoutMs }: RequestPaneInput) {
+export function useRequestPane({
+  environment,
+  otherEnvironments,
+  tokens,
+  fetch,
+  storage,
+  timeoutMs,
+}: RequestPaneInput) {
   const time = useServerTime();
   const [draft, dispatch] = useReducer(draftReducer, environment.presets, initialDraft);
   const [timeoutSeconds, setTimeoutSeconds] = useState(timeoutMs / 1000);
   const history = useRequestHistory(storage);
-  const { origins, confirm } = useConfirmedOrigins(storage);
+  const { origins, confirm } = useConfirmedOrigins(storage, environment.id);
   const flow = useSendFlow({
     environment,
+    otherEnvironments,
     tokens,
     confirmedOrigins: origins,
     confirmOrigin: confirm,
@@ -41,8 +52,14 @@ export function useRequestPane({ environment, tokens, fetch, storage, timeoutMs 
   // that change); a send prepares its own request, once, at the click.
   const preview = useMemo(
     () =>
-      prepareRequest(draft, { environment, tokens, confirmedOrigins: origins, serverNow: time.serverNow() }),
-    [draft, environment, tokens, origins, time],
+      prepareRequest(draft, {
+        environment,
+        otherEnvironments,
+        tokens,
+        confirmedOrigins: origins,
+        serverNow: time.serverNow(),
+      }),
+    [draft, environment, otherEnvironments, tokens, origins, time],
   );
 
   const send = (which: RequestDraft = draft, sendInvalidJson = false) => {

@@ -6,6 +6,7 @@ import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import type { RequestDraft } from '../editor/draft.ts';
 import type { HistoryEntry } from '../history/history.ts';
 import type { Problem } from '../outgoing/prepareRequest.ts';
+import type { OtherEnvironment } from '../outgoing/target.ts';
 import {
   answerAsk,
   type Decision,
@@ -19,6 +20,7 @@ import {
 
 interface SendFlowInput {
   environment: EnvironmentConfig;
+  otherEnvironments: readonly OtherEnvironment[];
   tokens: SessionTokens;
   confirmedOrigins: readonly string[];
   confirmOrigin: (origin: string) => void;
@@ -55,6 +57,11 @@ export function useSendFlow(input: SendFlowInput) {
       skewMs: time.clock.skewMs,
       send: sender.run,
       record: input.record,
+      sessionTokens: [
+        { raw: input.tokens.access.raw, label: 'your access token' },
+        ...(input.tokens.id ? [{ raw: input.tokens.id.raw, label: 'your ID token' }] : []),
+        ...input.tokens.earlier.map((t) => ({ raw: t.raw, label: 'an earlier access token of yours' })),
+      ],
     };
     const sendRow = (draft: RequestDraft, prepared: Parameters<typeof sendOne>[1]) =>
       sendOne(draft, prepared, context);
@@ -71,6 +78,7 @@ export function useSendFlow(input: SendFlowInput) {
   const begin = (mode: Plan['mode'], draft: RequestDraft, sendInvalidJson: boolean) => {
     const planned = planSend(mode, draft, {
       environment: input.environment,
+      otherEnvironments: input.otherEnvironments,
       tokens: input.tokens,
       confirmedOrigins: input.confirmedOrigins,
       serverNow: time.serverNow(),

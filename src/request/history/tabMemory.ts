@@ -12,9 +12,12 @@ export function useRequestHistory(storage: Storage | undefined) {
   return { entries: items, problem, add, clear };
 }
 
-/** Origins the user agreed to send the bearer to: asked once per origin for this tab. */
-export function useConfirmedOrigins(storage: Storage | undefined) {
-  const { items, update } = useTabList<string>('abrumet.bearer-origins', storage);
+/**
+ * Origins the user agreed to send the bearer to: asked once per origin for this tab, and per
+ * environment (a yes given with an acceptance token says nothing about a production one).
+ */
+export function useConfirmedOrigins(storage: Storage | undefined, environmentId: string) {
+  const { items, update } = useTabList<string>(`abrumet.bearer-origins.${environmentId}`, storage);
   const confirm = useCallback(
     (origin: string) => update((origins) => (origins.includes(origin) ? origins : [...origins, origin])),
     [update],

@@ -29,6 +29,7 @@ export function CurlCopy({ prepared }: { prepared: Prepared }) {
             <CopyButton
               label="Copy with the real token"
               getText={() => toCurl(prepared.request, { revealToken: true })}
+              secret
             />
             <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
               Done

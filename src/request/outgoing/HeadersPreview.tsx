@@ -1,3 +1,4 @@
+import { maskToken } from '../../shared/bearer/maskTokens.ts';
 import { count } from '../../shared/format.ts';
 import { useServerNow } from '../../shared/serverTime.tsx';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
@@ -10,13 +11,6 @@ import type { Prepared } from './prepareRequest.ts';
 interface HeadersPreviewProps {
   prepared: Prepared;
   choice: TokenChoice;
-}
-
-/** `eyJhbGciOi…x9Q (1,024 chars)`: enough to recognise a token, not enough to use it. */
-export function maskToken(token: string): string {
-  const size = `${count(token.length)} chars`;
-  if (token.length <= 16) return `${'•'.repeat(Math.min(token.length, 8))} (${size})`;
-  return `${token.slice(0, 10)}…${token.slice(-3)} (${size})`;
 }
 
 /** The exact request that will leave, token masked, and who that token says you are. */

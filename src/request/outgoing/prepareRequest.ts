@@ -8,7 +8,7 @@ import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import type { RequestDraft } from '../editor/draft.ts';
 import { validateJson } from '../editor/validateJson.ts';
 import { chooseToken } from './chooseToken.ts';
-import { checkBearerTarget, resolveUrl } from './target.ts';
+import { checkBearerTarget, type OtherEnvironment, resolveUrl } from './target.ts';
 
 /** Something the user must agree to before the request leaves. */
 export type Ask =
@@ -34,7 +34,10 @@ export type Prepared =
   | { ok: false; problem: Problem };
 
 export interface PrepareContext {
-  environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'>;
+  environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'> &
+    Partial<Pick<EnvironmentConfig, 'label'>>;
+  /** The other environments of config.json: their APIs never get this environment's token. */
+  otherEnvironments?: readonly OtherEnvironment[];
   tokens: SessionTokens;
   /** Server time (seconds) to choose tokens by: "expired" means expired now. */
   serverNow: number;
@@ -106,9 +109,20 @@ export function prepareRequest(draft: RequestDraft, context: PrepareContext): Pr
         'Disable your Authorization row, or choose “No token”.',
       );
     }
-    const target = checkBearerTarget(resolved.url, context.environment, context.confirmedOrigins);
+    const target = checkBearerTarget(
+      resolved.url,
+      context.environment,
+      context.confirmedOrigins,
+      context.otherEnvironments,
+    );
     if (target.verdict === 'refused') {
-      return fail('target', target.message, 'Fix the URL, or choose “No token”.');
+      return fail(
+        'target',
+        target.message,
+        target.reason === 'other-environment'
+          ? 'Switch to that environment in the header and sign in there, or choose “No token”.'
+          : 'Fix the URL, or choose “No token”.',
+      );
     }
     if (target.verdict === 'confirm')
       asks.push({ kind: 'origin', origin: target.origin, message: target.message });

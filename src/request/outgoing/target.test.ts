@@ -15,7 +15,7 @@ describe('checkBearerTarget', () => {
     'https://API.EXAMPLE.ORG:443/x',
     'http://127.0.0.1:8181/api/v1/me',
     'http://localhost:3000/',
-  ])('allows %s (on the allowlist)', (url) => {
+  ])('case 33: allows %s (on the allowlist)', (url) => {
     expect(checkBearerTarget(url, environment).verdict).toBe('allowed');
   });
 
@@ -28,7 +28,7 @@ describe('checkBearerTarget', () => {
     ['http on an allowed https host', 'http://localhost:3001/x', 'http://localhost:3001'],
     ['IPv6 loopback', 'http://[::1]:8181/x', 'http://[::1]:8181'],
     ['an IDN look-alike (Cyrillic а)', 'https://аpi.example.org/x', 'https://xn--pi-6kc.example.org'],
-  ])('asks before sending to %s, naming the origin', (_name, url, origin) => {
+  ])('case 33: asks before sending to %s, naming the origin', (_name, url, origin) => {
     const target = checkBearerTarget(url, environment);
     expect(target).toMatchObject({ verdict: 'confirm', origin });
     if (target.verdict === 'confirm') expect(target.message).toContain(origin);
@@ -58,11 +58,64 @@ describe('checkBearerTarget', () => {
     ['plain http even when confirmed', 'http://plain.example.org/x', 'insecure'],
     ['another scheme', 'ftp://api.example.org/x', 'scheme'],
     ['no URL at all', 'not a url', 'invalid-url'],
-  ])('refuses %s', (_name, url, reason) => {
+  ])('case 33: refuses %s', (_name, url, reason) => {
     expect(checkBearerTarget(url, environment, ['http://plain.example.org'])).toMatchObject({
       verdict: 'refused',
       reason,
     });
+  });
+});
+
+describe('checkBearerTarget across environments', () => {
+  const production = {
+    label: 'Production',
+    api: {
+      baseUrl: 'https://api.abrumet.example',
+      allowedOrigins: ['https://api.abrumet.example'],
+      requiredRole: 'therapist',
+    },
+  };
+  const acceptance = {
+    label: 'Acceptance',
+    api: {
+      baseUrl: 'https://acc.api.abrumet.example',
+      allowedOrigins: ['https://acc.api.abrumet.example', 'https://shared.abrumet.example'],
+      requiredRole: 'therapist',
+    },
+  };
+
+  it.each([
+    [
+      'a Production token to the Acceptance API',
+      production,
+      acceptance,
+      'https://acc.api.abrumet.example/api/v1/me',
+      'Acceptance',
+    ],
+    [
+      'an Acceptance token to the Production API',
+      acceptance,
+      production,
+      'https://api.abrumet.example/api/v1/me',
+      'Production',
+    ],
+  ])('case 34: refuses %s, even when that origin was confirmed', (_, mine, other, url, owner) => {
+    const target = checkBearerTarget(url, mine, [new URL(url).origin], [other]);
+    expect(target).toMatchObject({ verdict: 'refused', reason: 'other-environment' });
+    if (target.verdict === 'refused')
+      expect(target.message).toBe(
+        `${new URL(url).origin} is the ${owner} API: a ${mine.label} token never goes to another environment's API, confirmed or not.`,
+      );
+  });
+
+  it("case 34: an origin on this environment's own allowlist stays allowed, even if another lists it too", () => {
+    const both = {
+      ...production,
+      api: { ...production.api, allowedOrigins: ['https://shared.abrumet.example'] },
+    };
+    expect(checkBearerTarget('https://shared.abrumet.example/x', both, [], [acceptance]).verdict).toBe(
+      'allowed',
+    );
   });
 });
 

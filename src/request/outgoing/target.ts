@@ -5,7 +5,14 @@ export type BearerTarget =
   /** Not on the allowlist: send the bearer only after the user confirms this exact origin. */
   | { verdict: 'confirm'; origin: string; message: string }
   /** Never send a bearer there, confirmed or not. */
-  | { verdict: 'refused'; reason: 'invalid-url' | 'credentials' | 'insecure' | 'scheme'; message: string };
+  | {
+      verdict: 'refused';
+      reason: 'invalid-url' | 'credentials' | 'insecure' | 'scheme' | 'other-environment';
+      message: string;
+    };
+
+/** Another environment of config.json, as far as where its tokens may go. */
+export type OtherEnvironment = Pick<EnvironmentConfig, 'label' | 'api'>;
 
 /** http: is refused except for the loopback names (RFC 6750 §5.3: TLS protects bearer tokens). */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -22,8 +29,9 @@ const originOf = (value: string) => {
  */
 export function checkBearerTarget(
   url: string,
-  environment: Pick<EnvironmentConfig, 'api'>,
+  environment: Pick<EnvironmentConfig, 'api'> & Partial<Pick<EnvironmentConfig, 'label'>>,
   confirmedOrigins: ReadonlySet<string> | readonly string[] = [],
+  otherEnvironments: readonly OtherEnvironment[] = [],
 ): BearerTarget {
   const target = URL.parse(url);
   if (!target) return { verdict: 'refused', reason: 'invalid-url', message: `"${url}" is not a valid URL.` };
@@ -50,8 +58,21 @@ export function checkBearerTarget(
   }
   const origin = target.origin;
   const allowed = environment.api.allowedOrigins.map(originOf);
+  if (allowed.includes(origin)) return { verdict: 'allowed', origin };
+  // Case 34: the allowlist is per realm. Another environment's API would take this token as a
+  // stranger's at best; at worst it trusts the realm too, and a production bearer sits in a test
+  // system's logs. The CSP cannot tell (it lists every environment), so nothing here may ask.
+  const owner = otherEnvironments.find((other) => other.api.allowedOrigins.map(originOf).includes(origin));
+  if (owner) {
+    const mine = environment.label ? `a ${environment.label} token` : "this environment's token";
+    return {
+      verdict: 'refused',
+      reason: 'other-environment',
+      message: `${origin} is the ${owner.label} API: ${mine} never goes to another environment's API, confirmed or not.`,
+    };
+  }
   const confirmed = [...confirmedOrigins].map(originOf);
-  if (allowed.includes(origin) || confirmed.includes(origin)) return { verdict: 'allowed', origin };
+  if (confirmed.includes(origin)) return { verdict: 'allowed', origin };
   return {
     verdict: 'confirm',
     origin,

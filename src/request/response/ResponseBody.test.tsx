@@ -47,7 +47,7 @@ describe('ResponseBody', () => {
     expect(document.body.textContent).toContain('… 1 keys');
   });
 
-  it('shows HTML as text, never rendered', async () => {
+  it('case 41: shows HTML (scripts included) as text, never rendered', async () => {
     const body = await blobOf('<script>alert(1)</script><h1>Hello</h1>');
     render(<ResponseBody body={body} contentType="text/html; charset=utf-8" />);
     expect(await screen.findByText('<script>alert(1)</script><h1>Hello</h1>')).toBeTruthy();
@@ -56,7 +56,7 @@ describe('ResponseBody', () => {
     expect(document.querySelector('script')).toBeNull();
   });
 
-  it('shows binary as its type and size', async () => {
+  it('case 41: shows binary as its type and size, not as text', async () => {
     const body = await blobOf(new Uint8Array(2048).map((_, i) => i % 256));
     render(<ResponseBody body={body} contentType="application/octet-stream" />);
     expect((await screen.findByText(/Binary body/)).textContent).toContain(

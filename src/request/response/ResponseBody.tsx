@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
 import { count } from '../../shared/format.ts';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { JsonTree } from './JsonTree.tsx';
@@ -6,21 +7,25 @@ import { formatBytes, type ReadBody, readBody, TEXT_LIMIT } from './readBody.ts'
 import { type Scheduler, useFormattedLines } from './useFormattedLines.ts';
 import { VirtualLines } from './VirtualLines.tsx';
 
+const NO_TOKENS: readonly KnownToken[] = [];
+
 interface ResponseBodyProps {
   body: Blob;
   contentType: string | undefined;
+  /** Tokens to mask where the body shows them (case 42); the download keeps the bytes as received. */
+  known?: readonly KnownToken[] | undefined;
   /** Injected in tests; between frames by default. */
   schedule?: Scheduler | undefined;
 }
 
 /** The body as collapsible JSON, text, HTML-as-text or binary (type + size + download). */
-export function ResponseBody({ body, contentType, schedule }: ResponseBodyProps) {
+export function ResponseBody({ body, contentType, schedule, known = NO_TOKENS }: ResponseBodyProps) {
   const [read, setRead] = useState<ReadBody | null>(null);
   const [raw, setRaw] = useState(false);
   useEffect(() => {
     let live = true;
     setRead(null);
-    readBody(body, contentType).then(
+    readBody(body, contentType, (text) => maskTokens(text, known)).then(
       (result) => live && setRead(result),
       (cause: unknown) =>
         live && setRead({ kind: 'failed', message: `The body could not be read: ${String(cause)}` }),
@@ -28,7 +33,7 @@ export function ResponseBody({ body, contentType, schedule }: ResponseBodyProps)
     return () => {
       live = false;
     };
-  }, [body, contentType]);
+  }, [body, contentType, known]);
 
   if (!read) return <p className="small muted">Reading the body…</p>;
   if (read.kind === 'failed') return <p className="small text-bad">{read.message}</p>;
@@ -114,7 +119,12 @@ function DownloadLink({ blob, filename }: { blob: Blob; filename: string }) {
   }, [blob]);
   if (!href) return null;
   return (
-    <a className="button button--quiet small" href={href} download={filename}>
+    <a
+      className="button button--quiet small"
+      href={href}
+      download={filename}
+      title="The body as received, tokens in it unmasked"
+    >
       Download
     </a>
   );

@@ -1,4 +1,5 @@
 import { headerOf, type SendResult } from '../../shared/bearer/send.ts';
+import type { Explanation } from '../../shared/explanation.ts';
 import { count, localClock } from '../../shared/format.ts';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { whoOf } from '../../shared/token/readToken.ts';
@@ -32,6 +33,25 @@ const toneOf = (result: SendResult) => {
 
 const CORS_NOTE =
   'Other headers are hidden by CORS: the page can read only Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma and what the API lists in Access-Control-Expose-Headers.';
+
+/** Case 41: the status is the API's; only the body was cut, and by what. */
+function cutNote(cut: { reason: 'size' | 'time'; bytes: number }, status: number): Explanation<'body-cut'> {
+  return cut.reason === 'size'
+    ? {
+        kind: 'body-cut',
+        tone: 'info',
+        title: `Only the first ${formatBytes(cut.bytes)} of the body were read`,
+        detail: `The API answered ${status} with a larger body; the portal keeps at most ${formatBytes(cut.bytes)} of it, so the page stays usable.`,
+        next: 'Retry with curl (Copy as curl) to get the whole body.',
+      }
+    : {
+        kind: 'body-cut',
+        tone: 'warn',
+        title: `The API answered ${status}, but its body kept coming until the timeout`,
+        detail: `Shown: the ${formatBytes(cut.bytes)} that arrived before the portal stopped reading. The answer itself (status and headers) came in time.`,
+        next: 'Raise the timeout and send again, or retry with curl to get the whole body.',
+      };
+}
 
 interface ResponseViewProps {
   exchange: Exchange;
@@ -70,6 +90,9 @@ export function ResponseView({ exchange, retired = false, schedule }: ResponseVi
           {result.kind === 'response' && ` · ${formatBytes(result.body.size)}`}
         </span>
       </p>
+      {result.kind === 'response' && result.cut && (
+        <Callout role="note" explanation={cutNote(result.cut, result.status)} testId="body-cut" />
+      )}
       <p className="small muted rq-response__sent">
         {request.method} {request.url} — {choiceLabel(exchange.choice)}
         {token?.readable && ` (${whoOf(token)}, ${describeTimeLeft(exchange.secondsLeft)} when sent)`}
@@ -94,6 +117,7 @@ export function ResponseView({ exchange, retired = false, schedule }: ResponseVi
             body={result.body}
             contentType={headerOf(result.headers, 'content-type')}
             schedule={schedule}
+            known={exchange.known}
           />
         </>
       )}

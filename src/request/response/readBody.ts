@@ -53,14 +53,18 @@ const EXTENSIONS: Record<BodyKind, string> = {
 /**
  * Reads a response body for showing: its kind from the first kilobyte, then the text, and small
  * JSON parsed for the tree. HTML is never rendered, only shown as text; JSON that does not parse
- * is shown as text with a note.
+ * is shown as text with a note. `mask` hides tokens in the text before anything shows it.
  */
-export async function readBody(body: Blob, contentType: string | undefined): Promise<ReadBody> {
+export async function readBody(
+  body: Blob,
+  contentType: string | undefined,
+  mask: (text: string) => string = (text) => text,
+): Promise<ReadBody> {
   const head = new Uint8Array(await body.slice(0, 1024).arrayBuffer());
   const kind = classifyBody(contentType, body.size, head);
   const extension = EXTENSIONS[kind];
   if (kind === 'empty' || kind === 'binary') return { kind, extension };
-  const text = await body.text();
+  const text = mask(await body.text());
   if (kind === 'html')
     return { kind: 'text', text, json: false, note: 'HTML is shown as text, never rendered.', extension };
   if (kind === 'json' && body.size <= TREE_LIMIT) {

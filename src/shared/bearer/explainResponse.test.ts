@@ -230,7 +230,7 @@ describe('explainResponse', () => {
     expect(verdict.note).toBeUndefined();
   });
 
-  it('reports the expiry even when the API does not say why (header not exposed)', () => {
+  it('case 36: reports the expiry even when the API does not say why (challenge header not exposed)', () => {
     const verdict = explainResponse(response(401), token({ exp: exp(-7) }), context('expired'));
     expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 7 s before the request' });
     expect(verdict.note).toMatch(/either the API did not send one .* or it does not expose it to browsers/);
@@ -319,7 +319,7 @@ describe('explainResponse', () => {
     expect(verdict.detail).toContain('client role of abrumet-portal, which is not the realm role');
   });
 
-  it('never shows a failed fetch as a 401', () => {
+  it('case 38: never shows a failed fetch as a 401, and says the request may have reached the server', () => {
     const verdict = explainResponse(
       { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
       token(),
@@ -344,5 +344,90 @@ describe('explainResponse', () => {
     const verdict = explainResponse(result, token(), context());
     expect(verdict.kind).toBe(kind);
     expect(verdict.title).toMatch(title);
+  });
+
+  it.each<[string, SendResult, TokenReading, RegExp]>([
+    [
+      'expired',
+      invalid('Token expired'),
+      token({ exp: exp(-42) }),
+      /^The token expired 42 s before the request$/,
+    ],
+    ['invalid', response(401, 'Bearer error="invalid_token"'), token(), /^The API refused the token$/],
+  ])(
+    'case 35: parses a 401 invalid_token for an %s token and offers a refresh, nothing automatic',
+    (_, result, sent, title) => {
+      const verdict = explainResponse(result, sent, context());
+      expect(verdict.title).toMatch(title);
+      expect(verdict.next).toMatch(/^Refresh the token and send again/);
+    },
+  );
+
+  it('case 37: classifies 403 insufficient_scope showing the scope asked for, and 400 invalid_request (RFC 6750 §3.1)', () => {
+    const scope = explainResponse(
+      response(403, 'Bearer error="insufficient_scope", scope="patients:write"'),
+      token(),
+      context(),
+    );
+    expect(scope).toMatchObject({ kind: 'insufficient-scope', title: 'Scope insufficient' });
+    expect(scope.detail).toContain('the scope “patients:write”; the token has the scope “openid profile”');
+    const request = explainResponse(response(400, 'Bearer error="invalid_request"'), token(), context());
+    expect(request).toMatchObject({ kind: 'invalid-request', title: 'The API found the request malformed' });
+  });
+
+  it.each([['POST'], ['PUT'], ['PATCH'], ['DELETE']])(
+    'case 39: warns that a %s whose answer CORS hid may have changed data',
+    (method) => {
+      const verdict = explainResponse(
+        { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
+        token(),
+        { ...context(), method },
+      );
+      expect(verdict.kind).toBe('no-response');
+      expect(verdict.detail).toMatch(
+        new RegExp(
+          `^This was a ${method}: if it reached the API, the API may have done it \\(changed data\\)`,
+        ),
+      );
+    },
+  );
+
+  it('case 39: a GET whose answer CORS hid gets no such warning', () => {
+    const verdict = explainResponse(
+      { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
+      token(),
+      { ...context(), method: 'GET' },
+    );
+    expect(verdict.detail).not.toContain('changed data');
+  });
+
+  it('case 40: reports a redirect as not followed, the token not sent on', () => {
+    const verdict = explainResponse({ kind: 'redirect', durationMs: 3 }, token(), context());
+    expect(verdict).toMatchObject({ kind: 'redirect', title: 'Redirect not followed' });
+    expect(verdict.detail).toContain('your token cannot travel on to wherever it points');
+  });
+
+  it('case 18: names a large token when a request got no answer, or a 431', () => {
+    const large = token({ groups: Array.from({ length: 600 }, (_, i) => `/group-${i}`) });
+    expect(large.raw.length).toBeGreaterThan(8 * 1024);
+    const none = explainResponse(
+      { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 },
+      large,
+      context(),
+    );
+    expect(none.note).toMatch(
+      /^This token is large: its Authorization header is \d+\.\d KB: a server may have refused the header \(431\)/,
+    );
+    const refused = explainResponse(
+      response(431, undefined, 'Request Header Fields Too Large'),
+      large,
+      context(),
+    );
+    expect(refused.title).toBe('431 Request Header Fields Too Large: request header fields too large');
+    expect(refused.note).toContain('This token is large');
+    // A token of a usual size says nothing of it.
+    expect(
+      explainResponse({ kind: 'network-error', message: 'x', durationMs: 3 }, token(), context()).note,
+    ).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { explainAccepted } from './explainAccepted.ts';
 import { explainForeignAnswer } from './explainForeignAnswer.ts';
 import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
 import { identifyResponder } from './identifyResponder.ts';
+import { largeToken } from './largeToken.ts';
 import type { SendResult } from './send.ts';
 import type { ExplainContext, Verdict } from './verdict.ts';
 import { bearerError } from './wwwAuthenticate.ts';
@@ -33,7 +34,7 @@ export function explainResponse(
 ): Verdict {
   switch (result.kind) {
     case 'network-error':
-      return noResponse(result.message, context);
+      return noResponse(result.message, sent, context);
     case 'timeout':
       return {
         kind: 'timeout',
@@ -67,16 +68,31 @@ export function explainResponse(
   }
 }
 
-function noResponse(message: string, context: ExplainContext): Verdict {
+/** Methods that change data (RFC 9110 §9.2.1: not safe). */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function noResponse(message: string, sent: TokenReading | undefined, context: ExplainContext): Verdict {
+  const large = largeToken(sent);
+  const method = context.method?.toUpperCase() ?? '';
+  // Case 39: CORS hides the answer from the page, not the request from the server.
+  const sideEffects = UNSAFE.has(method)
+    ? `This was a ${method}: if it reached the API, the API may have done it (changed data) although the page cannot read the answer. Check the data before sending it again. `
+    : '';
   return {
     kind: 'no-response',
     title: 'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
     detail:
+      sideEffects +
       `Check that the API is running and reachable; that it allows this portal’s origin (${context.portalOrigin}) in Access-Control-Allow-Origin, on error responses too; and that its preflight lists Authorization in Access-Control-Allow-Headers and the method in Access-Control-Allow-Methods. ` +
       `The browser’s console names the exact cause (the page only gets “${message}”).`,
     next: 'Retry outside the browser with curl (set TOKEN first): if curl gets an answer, CORS is the problem.',
     tone: 'bad',
     curl: context.curl,
+    ...(large
+      ? {
+          note: `${large.title}: a server may have refused the header (431) before adding CORS headers. ${large.next}`,
+        }
+      : {}),
   };
 }
 
@@ -91,13 +107,13 @@ function explainStatus(
   const responder = identifyResponder(result, bodyText);
   if (responder.kind !== 'api') return explainForeignAnswer(responder, statusLine, status);
   if (status >= 200 && status < 300) return explainAccepted(statusLine, sent, context);
-  if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine);
+  if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine, sent);
 
   const bearer = bearerError(result.headers, bodyText);
   const { error, description } = bearer;
   const said = description ? ` The API says: “${description}”.` : '';
   // A 400 without a Bearer error code is about the request itself, not the token.
-  if (status === 400 && !error) return otherStatus(result, statusLine);
+  if (status === 400 && !error) return otherStatus(result, statusLine, sent);
   const note = NOTES[bearer.source];
   const verdict = (v: Verdict): Verdict => (note ? { ...v, note } : v);
 
@@ -144,6 +160,11 @@ function explainStatus(
 }
 
 const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [
+  [
+    (s) => s === 431,
+    'Request header fields too large',
+    'The headers were too big for the server: usually the token (see the token view); ask for fewer roles or groups in it, or higher header limits.',
+  ],
   [(s) => s === 404, 'Not found', 'Check the path (relative to the API base URL) and the method.'],
   [(s) => s === 405, 'Method not allowed', 'This path exists but not with this method: pick another method.'],
   [(s) => s === 429, 'Too many requests', 'Wait a moment and send again.'],
@@ -160,8 +181,9 @@ const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [
   [(s) => s >= 300 && s < 400, 'Not a final answer', 'Read the response headers and body.'],
 ];
 
-function otherStatus(result: Response, statusLine: string): Verdict {
+function otherStatus(result: Response, statusLine: string, sent: TokenReading | undefined): Verdict {
   const advice = STATUS_ADVICE.find(([matches]) => matches(result.status));
+  const large = result.status === 431 || result.status === 400 ? largeToken(sent) : null;
   return {
     kind: 'http-status',
     title: `${statusLine}${advice ? `: ${advice[1].toLowerCase()}` : ''}`,
@@ -171,5 +193,6 @@ function otherStatus(result: Response, statusLine: string): Verdict {
         : 'This is not an authorization problem: the API answered about the request itself.',
     next: advice?.[2] ?? 'Read the response body for the API’s explanation.',
     tone: result.status >= 500 ? 'bad' : 'warn',
+    ...(large ? { note: `${large.title}: ${large.detail}` } : {}),
   };
 }

@@ -74,4 +74,38 @@ describe('send', () => {
     controller.abort();
     expect(await pending).toMatchObject({ kind: 'cancelled' });
   });
+
+  /** A body that never ends, in chunks of `size` bytes, each a little later (a streaming API gone wrong). */
+  const endless = (size: number, delayMs = 0) =>
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        controller.enqueue(new Uint8Array(size).fill(120));
+      },
+    });
+
+  it('case 41: keeps a body at most maxBodyBytes, and it is still the 200 it was', async () => {
+    const fetch = vi.fn(
+      async () => new Response(endless(1000), { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const result = await send(request, { fetch, maxBodyBytes: 4500 });
+    expect(result).toMatchObject({ kind: 'response', status: 200, cut: { reason: 'size', bytes: 4500 } });
+    expect(result.kind === 'response' && result.body.size).toBe(4500);
+  });
+
+  it('case 41: an endless body stops at the timeout and shows what came, not "no answer"', async () => {
+    const fetch = vi.fn(
+      async () => new Response(endless(10, 5), { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const result = await send(request, { fetch, timeoutMs: 100 });
+    expect(result).toMatchObject({ kind: 'response', status: 200, cut: { reason: 'time' } });
+    expect(result.kind === 'response' && result.body.size).toBeGreaterThan(0);
+  });
+
+  it('reads a body of a usual size whole, with no cut', async () => {
+    const fetch = vi.fn(async () => new Response('{"a":1}', { status: 200 }));
+    const result = await send(request, { fetch });
+    expect(result).not.toHaveProperty('cut');
+    expect(result.kind === 'response' && (await result.body.text())).toBe('{"a":1}');
+  });
 });

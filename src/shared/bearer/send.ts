@@ -14,6 +14,11 @@ export type SendResult =
       headers: Array<[string, string]>;
       body: Blob;
       durationMs: number;
+      /**
+       * The body was not read to its end: it went past the size cap, or kept coming until the
+       * timeout. `body` holds what was read; the status and headers are the API's all the same.
+       */
+      cut?: { reason: 'size' | 'time'; bytes: number };
     }
   /** `redirect: 'manual'`: the browser hides the target; the token was not sent on to it. */
   | { kind: 'redirect'; durationMs: number }
@@ -30,9 +35,68 @@ export interface SendOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   now?: () => number;
+  /** Bytes of body kept at most (the rest is not read). */
+  maxBodyBytes?: number;
 }
 
 const TIMEOUT = Symbol('timeout');
+
+/**
+ * Case 41: what a response body may weigh in the page. More is not read (a 400 MB answer took
+ * minutes and half a gigabyte of memory to show), and an endless one stops at the timeout.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** The bytes read, as the Blob the response view takes (made by Response, as fetch makes it). */
+const toBlob = (chunks: Uint8Array[], bytes: number, type: string) => {
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new Response(all, { headers: { 'Content-Type': type } }).blob();
+};
+
+/**
+ * Reads a body up to `max` bytes. A body that goes on past the cap is cancelled; one still coming
+ * when `signal` aborts for the timeout keeps what arrived. A cancel by the user is thrown.
+ */
+async function readCapped(
+  response: Response,
+  max: number,
+  signal: AbortSignal,
+): Promise<{ body: Blob; cut?: { reason: 'size' | 'time'; bytes: number } }> {
+  const type = response.headers.get('content-type') ?? '';
+  const reader = response.body?.getReader();
+  if (!reader) return { body: await response.blob() };
+  const aborted = new Promise<never>((_, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  aborted.catch(() => {});
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted]);
+      if (done) return { body: await toBlob(chunks, bytes, type) };
+      const room = max - bytes;
+      chunks.push(value.byteLength > room ? value.slice(0, room) : value);
+      bytes += Math.min(value.byteLength, room);
+      if (value.byteLength > room) {
+        void reader.cancel().catch(() => {});
+        return { body: await toBlob(chunks, bytes, type), cut: { reason: 'size', bytes } };
+      }
+    }
+  } catch (cause) {
+    void reader.cancel().catch(() => {});
+    if (signal.reason === TIMEOUT)
+      return { body: await toBlob(chunks, bytes, type), cut: { reason: 'time', bytes } };
+    throw cause;
+  }
+}
 
 /**
  * Sends one request and turns every outcome into a value: an HTTP 401 is a result to show, a
@@ -40,7 +104,12 @@ const TIMEOUT = Symbol('timeout');
  * bearer cannot travel to wherever the API points.
  */
 export async function send(request: OutgoingRequest, options: SendOptions = {}): Promise<SendResult> {
-  const { fetch: fetchImpl = globalThis.fetch.bind(globalThis), signal, timeoutMs = 30_000 } = options;
+  const {
+    fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+    signal,
+    timeoutMs = 30_000,
+    maxBodyBytes = MAX_BODY_BYTES,
+  } = options;
   const now = options.now ?? (() => performance.now());
   const started = now();
   const elapsed = () => Math.round(now() - started);
@@ -65,7 +134,7 @@ export async function send(request: OutgoingRequest, options: SendOptions = {}):
       signal: controller.signal,
     });
     if (response.type === 'opaqueredirect') return { kind: 'redirect', durationMs: elapsed() };
-    const body = await response.blob();
+    const { body, cut } = await readCapped(response, maxBodyBytes, controller.signal);
     return {
       kind: 'response',
       status: response.status,
@@ -73,6 +142,7 @@ export async function send(request: OutgoingRequest, options: SendOptions = {}):
       headers: [...response.headers.entries()],
       body,
       durationMs: elapsed(),
+      ...(cut ? { cut } : {}),
     };
   } catch (cause) {
     if (controller.signal.aborted) {

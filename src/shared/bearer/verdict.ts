@@ -45,4 +45,6 @@ export interface ExplainContext {
   portalOrigin: string;
   /** The request as curl with a $TOKEN placeholder. */
   curl: string;
+  /** The request's method: a change of data may have happened behind a hidden answer. */
+  method?: string | undefined;
 }

@@ -12,6 +12,7 @@ const acceptance: EnvironmentConfig = {
   redirectUri: '/callback/acceptance',
   scope: 'openid',
   tokenStore: 'session',
+  realmTimeoutSeconds: 15,
   presets: [],
   api: {
     baseUrl: 'https://acc.api.example.org',
@@ -159,6 +160,7 @@ const mailRequest = clientRequest({
     redirectUri: '/callback/acceptance',
     scope: 'openid',
     tokenStore: 'session',
+    realmTimeoutSeconds: 15,
     presets: [],
     api: { baseUrl: 'https://acc.api.example.org', allowedOrigins: [], requiredRole: 'therapist' },
   } satisfies EnvironmentConfig,

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../../config/types.ts';
-import { realmNameOf } from '../../config/urls.ts';
+import { realmNameOf, sameIssuer } from '../../config/urls.ts';
 import type { Failure } from '../explanation.ts';
 import type { DiscoveryFetch } from './fetchDiscovery.ts';
 
@@ -63,7 +63,7 @@ const htmlTitle = (body: string) =>
   /<title[^>]*>([^<]{1,120})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
 
 function issuerMismatch(configured: string, advertised: string): IssuerMismatch | null {
-  if (configured === advertised) return null;
+  if (sameIssuer(advertised, configured)) return null;
   const a = URL.parse(configured);
   const b = URL.parse(advertised);
   let likelyCause =

@@ -9,13 +9,41 @@ export type DecodedToken =
       reason: 'empty' | 'opaque' | 'jwe' | 'malformed';
       /** One line a user can act on. */
       message: string;
-      cause?: unknown;
     };
+
+const PART_NAMES = ['header', 'payload'];
+
+/**
+ * One line about a part jwt-decode could not read, in our words: its own message quotes the
+ * decoded text (JSON.parse's "Unexpected token … in …"), which is a piece of the token.
+ */
+function partProblem(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : '';
+  const part = PART_NAMES[Number(/part #(\d)/.exec(message)?.[1] ?? 0) - 1] ?? 'a part';
+  if (/invalid base64/i.test(message)) return `its ${part} is not base64url`;
+  if (/invalid json/i.test(message)) return `its ${part} is not JSON`;
+  if (/not a JSON object/.test(message)) return 'its header or payload is not a JSON object';
+  return 'it is not a JWT';
+}
+
+/**
+ * Claims as plain data: every object without a prototype, so a claim named `__proto__`,
+ * `constructor` or `toString` is a key like any other and can neither reach nor shadow anything
+ * (JSON.parse makes `__proto__` an own key, but a lookup on a normal object can still find the
+ * prototype's members under such names).
+ */
+function withoutPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypes);
+  if (typeof value !== 'object' || value === null) return value;
+  const plain: Record<string, unknown> = Object.create(null);
+  for (const [key, item] of Object.entries(value)) plain[key] = withoutPrototypes(item);
+  return plain;
+}
 
 /**
  * Decodes (does not verify) a JWT with jwt-decode. Anything that is not a three-part JWS is
  * reported with the reason rather than thrown: opaque reference tokens and encrypted JWEs are
- * legitimate tokens the portal just cannot look inside.
+ * legitimate tokens the portal just cannot look inside. No message quotes the token.
  */
 export function decodeToken(raw: string | undefined | null): DecodedToken {
   const token = raw?.trim() ?? '';
@@ -44,14 +72,17 @@ export function decodeToken(raw: string | undefined | null): DecodedToken {
     };
   }
   try {
-    const header = jwtDecode<JsonObject>(token, { header: true });
-    const payload = jwtDecode<JsonObject>(token);
+    const header = withoutPrototypes(jwtDecode<unknown>(token, { header: true }));
+    const payload = withoutPrototypes(jwtDecode<unknown>(token));
     if (!isObject(header) || !isObject(payload))
       throw new InvalidTokenError('header or payload is not a JSON object');
     return { ok: true, header, payload, parts: parts as [string, string, string] };
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, reason: 'malformed', message: `This token cannot be decoded: ${detail}.`, cause };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message: `This token cannot be decoded: ${partProblem(cause)}. It was probably cut or changed when copied.`,
+    };
   }
 }
 

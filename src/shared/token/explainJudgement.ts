@@ -1,6 +1,12 @@
 import type { Explanation } from '../explanation.ts';
 import { formatSpan } from './formatDuration.ts';
-import type { Expectations, Judgement, TokenProblem } from './judgeToken.ts';
+import {
+  DOUBTS,
+  type Expectations,
+  type Judgement,
+  type SignatureStatus,
+  type TokenProblem,
+} from './judgeToken.ts';
 
 const quoted = (values: string[]) => (values.length ? values.map((v) => `“${v}”`).join(', ') : 'none');
 
@@ -28,6 +34,18 @@ export function problemText(problem: TokenProblem): string {
       return `its typ is “${problem.typ}”, not “Bearer”: it is not an access token`;
     case 'unsigned':
       return 'it is not signed (alg “none”)';
+    case 'unexpected-alg':
+      return `it is signed with ${problem.alg}, not with a key pair like the realm's (RS256): the realm's keys cannot verify it`;
+    case 'key-in-header':
+      return `its header says where to get the key to check it (${problem.parameters.join(', ')}): an API must take keys from the realm, never from the token`;
+    case 'bad-signature':
+      return `the realm's keys do not verify it: ${problem.message}`;
+    case 'bad-exp':
+      return `its exp is ${problem.value}, not a number of seconds: an API cannot read when it expires`;
+    case 'no-expiry':
+      return 'it has no expiry (exp): an API may take it for ever, or refuse it';
+    case 'issued-in-future':
+      return `it was issued ${formatSpan(problem.inSeconds)} in the future by the server's clock (iat): the realm's clock is ahead, or the token was made by hand`;
   }
 }
 
@@ -38,26 +56,53 @@ export function nextStepFor(problems: readonly TokenProblem[]): string {
   if (kinds.has('unreadable')) return 'Send the access token this environment issued.';
   if (kinds.has('foreign-issuer'))
     return 'Use a token of this environment: sign in again here, or switch to the environment the token comes from.';
-  if (kinds.has('wrong-type') || kinds.has('unsigned'))
+  if (
+    kinds.has('bad-signature') ||
+    kinds.has('unsigned') ||
+    kinds.has('unexpected-alg') ||
+    kinds.has('key-in-header')
+  )
+    return 'Do not trust this token: use the access token the realm of this environment issued (sign in again here).';
+  if (kinds.has('wrong-type'))
     return 'Send the access token: the ID token tells the portal who signed in, it is not meant for the API.';
   if (role) return `Sign in as a user with the realm role ${role.role}, or ask the realm admin to grant it.`;
   if (kinds.has('wrong-audience'))
     return 'Ask the realm admin for an Audience mapper that adds the API to this client’s access tokens, then sign in again.';
   if (kinds.has('expired')) return 'Refresh the token (or reload the page: it renews an expired token).';
   if (kinds.has('not-yet-valid')) return 'Wait until it becomes valid, or check the clocks of the realm.';
-  return '';
+  if (kinds.has('bad-exp') || kinds.has('no-expiry'))
+    return 'Ask the realm admin why its tokens carry no usable expiry.';
+  if (kinds.has('issued-in-future')) return "Ask the realm admin to check the realm server's clock.";
+  return 'Sign in again for a new token.';
+}
+
+/** Case 15: whether what the verdict rests on was verified, or only decoded here. */
+function signatureNote(signature: SignatureStatus | undefined): string | undefined {
+  switch (signature?.kind) {
+    case 'verified':
+      return `Signature verified against the realm's keys (${signature.kid ? `key ${signature.kid}, ` : ''}${signature.alg}).`;
+    case 'checking':
+      return "Decoded here, not verified yet: checking the signature against the realm's keys…";
+    case 'rejected':
+      return undefined;
+    default:
+      return `Decoded here, not verified by this portal${signature?.why ? ` (${signature.why})` : ''}: the claims are what the token says, and only a signature check against the realm's keys shows the realm said so.`;
+  }
 }
 
 /**
  * The answer to "can this token call the API right now?" as the token view says it: yes with what
- * makes it so, or every reason it cannot and the one thing to do about them. `secondsLeft` (whole
- * seconds, server clock) is said with a yes.
+ * makes it so, or every reason it cannot and the one thing to do about them; "in doubt" when only
+ * an API that checks properly would refuse it. `secondsLeft` (whole seconds, server clock) is said
+ * with a yes; the note says whether the signature was verified or the token only decoded.
  */
 export function explainJudgement(
   { canCall, problems }: Judgement,
   expected: Expectations,
   secondsLeft: number | undefined,
-): Explanation<'can-call' | 'cannot-call' | 'unreadable'> {
+  signature?: SignatureStatus,
+): Explanation<'can-call' | 'cannot-call' | 'in-doubt' | 'unreadable'> {
+  const note = signatureNote(signature);
   if (canCall) {
     const audience = expected.audience ? `, the audience ${expected.audience}` : '';
     const left = secondsLeft === undefined ? '' : `; it expires in ${formatSpan(secondsLeft)}`;
@@ -66,6 +111,7 @@ export function explainJudgement(
       tone: 'ok',
       title: 'This token can call the API right now',
       detail: `It has the realm role ${expected.requiredRole}${audience} and comes from this realm${left}.`,
+      note,
     };
   }
   const [first] = problems;
@@ -78,11 +124,22 @@ export function explainJudgement(
       next: "Call the API with it below: the answer's verdict says whether the API takes it.",
     };
   }
+  if (problems.every((problem) => DOUBTS.has(problem.kind))) {
+    return {
+      kind: 'in-doubt',
+      tone: 'warn',
+      title: 'Do not count on this token: an API that checks properly refuses it',
+      reasons: problems.map(problemText),
+      note,
+      next: nextStepFor(problems),
+    };
+  }
   return {
     kind: 'cannot-call',
     tone: 'bad',
     title: 'This token cannot call the API right now',
     reasons: problems.map(problemText),
+    note,
     next: nextStepFor(problems),
   };
 }

@@ -64,8 +64,48 @@ describe('judgeToken', () => {
     expect(judgeToken(reading, { ...expected, audience: undefined }, NOW).canCall).toBe(true);
   });
 
-  it('flags an unsigned token', () => {
+  it('case 15: flags an unsigned token', () => {
     expect(judge({}, { alg: 'none' }).problems).toEqual([{ kind: 'unsigned' }]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['signed with a shared secret', { alg: 'HS256' }, 'unexpected-alg'],
+    ['with jku', { alg: 'RS256', jku: 'https://evil.example/jwks' }, 'key-in-header'],
+    ['with x5u', { alg: 'RS256', x5u: 'https://evil.example/cert' }, 'key-in-header'],
+    ['with an embedded jwk', { alg: 'RS256', jwk: { kty: 'RSA' } }, 'key-in-header'],
+  ])('case 15: a token %s is in doubt, never "can call"', (_, header, kind) => {
+    const judgement = judge({}, header);
+    expect(judgement.canCall).toBe(false);
+    expect(judgement.problems.map((p) => p.kind)).toEqual([kind]);
+    expect(explainJudgement(judgement, expected, 240)).toMatchObject({ kind: 'in-doubt', tone: 'warn' });
+  });
+
+  it("case 15: a signature the realm's keys rejected makes it a no", () => {
+    const judgement = judgeToken(readToken(fakeJwt(good)), expected, NOW, {
+      kind: 'rejected',
+      message: 'no key',
+    });
+    expect(judgement.problems).toEqual([{ kind: 'bad-signature', message: 'no key' }]);
+    expect(explainJudgement(judgement, expected, 240).kind).toBe('cannot-call');
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['nbf in the future', { nbf: NOW + 600 }, 'it is not valid yet (nbf): it becomes valid in 10 min'],
+    [
+      'iat in the future',
+      { iat: NOW + 600 },
+      "it was issued 10 min in the future by the server's clock (iat)",
+    ],
+    ['exp as a string', { exp: String(NOW + 240) }, `its exp is "${NOW + 240}", not a number of seconds`],
+    ['no exp at all', { exp: undefined }, 'it has no expiry (exp)'],
+  ])('case 16: flags %s', (_, claims, text) => {
+    const judgement = judge(claims);
+    expect(judgement.canCall).toBe(false);
+    expect(judgement.problems.map(problemText)).toEqual([expect.stringContaining(text)]);
+  });
+
+  it('case 16: allows a minute of clock difference on iat', () => {
+    expect(judge({ iat: NOW + 30 }).canCall).toBe(true);
   });
 
   it('cannot say yes for a token it cannot read', () => {

@@ -18,16 +18,49 @@ export const expectationsOf = (
   requiredRole = environment.api.requiredRole,
 ): Expectations => ({ issuer: environment.authority, audience: environment.api.audience, requiredRole });
 
-/** One reason an API will refuse a token. */
+/** One reason an API will (or should) refuse a token. */
 export type TokenProblem =
   | { kind: 'unreadable'; message: string }
   | { kind: 'expired'; secondsAgo: number }
   | { kind: 'not-yet-valid'; validIn: number }
+  | { kind: 'issued-in-future'; inSeconds: number }
   | { kind: 'missing-role'; role: string; realmRoles: string[]; clientsWithRole: string[] }
   | { kind: 'wrong-audience'; expected: string; actual: string[] }
   | { kind: 'foreign-issuer'; iss: string | undefined; expected: string }
   | { kind: 'wrong-type'; typ: string }
-  | { kind: 'unsigned' };
+  | { kind: 'unsigned' }
+  | { kind: 'unexpected-alg'; alg: string }
+  | { kind: 'key-in-header'; parameters: string[] }
+  | { kind: 'bad-exp'; value: string }
+  | { kind: 'no-expiry' }
+  /** The realm's keys do not verify it (the token view checks; nothing else does). */
+  | { kind: 'bad-signature'; message: string };
+
+/**
+ * Problems that put the token in doubt rather than make the API refuse it for sure: an API that
+ * checks properly refuses it, a careless one may not. The verdict says "in doubt", not "no".
+ */
+export const DOUBTS: ReadonlySet<TokenProblem['kind']> = new Set([
+  'unexpected-alg',
+  'key-in-header',
+  'no-expiry',
+  'issued-in-future',
+]);
+
+/**
+ * What the portal knows of a token's signature. A token is read here, not verified: only a check
+ * against the realm's keys (the token view runs one for the access token) makes it `verified`.
+ */
+export type SignatureStatus =
+  | { kind: 'unchecked'; why?: string | undefined }
+  | { kind: 'checking' }
+  | { kind: 'verified'; alg: string; kid?: string | undefined }
+  | { kind: 'rejected'; message: string };
+
+/** Keycloak signs access tokens with a key pair (RS256 by default): the realm's JWKS verifies them. */
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$|^Ed25519$/;
+/** An `iat` this far ahead of the server's clock is not latency. */
+const IAT_LEEWAY_SECONDS = 60;
 
 export interface Judgement {
   /** True only when no problem was found: the answer to "can this token call the API right now?". */
@@ -61,24 +94,53 @@ export function staticProblems(reading: TokenReading, expected: Expectations): T
   if (reading.typ !== undefined && reading.typ.toLowerCase() !== 'bearer') {
     problems.push({ kind: 'wrong-type', typ: reading.typ });
   }
-  if (reading.alg?.toLowerCase() === 'none') problems.push({ kind: 'unsigned' });
+  problems.push(...signingProblems(reading));
+  if (reading.badExp !== undefined) problems.push({ kind: 'bad-exp', value: reading.badExp });
+  else if (reading.exp === undefined) problems.push({ kind: 'no-expiry' });
   return problems;
 }
 
-/** Problems of time at `serverNow` (seconds, server clock): expired, or not valid yet. */
-export function timeProblems(reading: TokenReading, serverNow: number): TokenProblem[] {
-  const time = tokenTime(reading, serverNow);
-  if (time.state === 'expired')
-    return [{ kind: 'expired', secondsAgo: wholeSeconds(-(time.secondsLeft ?? 0)) }];
-  if (time.state === 'not-yet-valid')
-    return [{ kind: 'not-yet-valid', validIn: wholeSeconds(time.validIn ?? 0) }];
-  return [];
+/**
+ * What the JOSE header says about the signature, for any token (RFC 8725 §3.1, §3.10): unsigned,
+ * signed another way than the realm signs, or pointing at a key of its own choosing.
+ */
+export function signingProblems(reading: TokenReading): TokenProblem[] {
+  const problems: TokenProblem[] = [];
+  if (!reading.alg || reading.alg.toLowerCase() === 'none') problems.push({ kind: 'unsigned' });
+  else if (!ASYMMETRIC.test(reading.alg)) problems.push({ kind: 'unexpected-alg', alg: reading.alg });
+  if (reading.keyInHeader.length > 0)
+    problems.push({ kind: 'key-in-header', parameters: reading.keyInHeader });
+  return problems;
 }
 
-/** Can this access token call the API at `serverNow`? Every reason it cannot, time first. */
-export function judgeToken(reading: TokenReading, expected: Expectations, serverNow: number): Judgement {
+/** Problems of time at `serverNow` (seconds, server clock): expired, not valid yet, issued ahead. */
+export function timeProblems(reading: TokenReading, serverNow: number): TokenProblem[] {
+  const time = tokenTime(reading, serverNow);
+  const ahead = reading.iat === undefined ? 0 : reading.iat - serverNow;
+  const future: TokenProblem[] =
+    ahead > IAT_LEEWAY_SECONDS ? [{ kind: 'issued-in-future', inSeconds: wholeSeconds(ahead) }] : [];
+  if (time.state === 'expired')
+    return [{ kind: 'expired', secondsAgo: wholeSeconds(-(time.secondsLeft ?? 0)) }, ...future];
+  if (time.state === 'not-yet-valid')
+    return [{ kind: 'not-yet-valid', validIn: wholeSeconds(time.validIn ?? 0) }, ...future];
+  return future;
+}
+
+/**
+ * Can this access token call the API at `serverNow`? Every reason it cannot, time first; a
+ * signature the realm's keys rejected, when the token view checked it.
+ */
+export function judgeToken(
+  reading: TokenReading,
+  expected: Expectations,
+  serverNow: number,
+  signature?: SignatureStatus,
+): Judgement {
   const problems = reading.readable
     ? [...timeProblems(reading, serverNow), ...staticProblems(reading, expected)]
     : staticProblems(reading, expected);
+  // alg "none" is already said; the keys cannot verify what is not signed.
+  if (signature?.kind === 'rejected' && !problems.some((p) => p.kind === 'unsigned'))
+    problems.push({ kind: 'bad-signature', message: signature.message });
   return { canCall: problems.length === 0, problems };
 }

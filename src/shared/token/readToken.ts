@@ -19,6 +19,15 @@ export interface TokenReading {
   readable: boolean;
   problem?: string;
   alg?: string;
+  /** Which of the realm's keys signed it (JOSE header). */
+  kid?: string;
+  /**
+   * JOSE header parameters that say where to find a key (`jku`, `x5u`) or carry one (`jwk`,
+   * `x5c`), RFC 7515 §4.1: an API takes keys from the realm, never from the token.
+   */
+  keyInHeader: string[];
+  /** `exp` present but not a NumericDate (a string, say), as JSON; undefined when fine or absent. */
+  badExp?: string;
   /** Keycloak's token type claim: "Bearer" for access tokens, "ID" for ID tokens. */
   typ?: string;
   iss?: string;
@@ -44,6 +53,8 @@ const strings = (value: unknown): string[] =>
 const object = (value: unknown): JsonObject | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
 
+const KEY_PARAMETERS = ['jku', 'x5u', 'jwk', 'x5c'];
+
 /** Keycloak's realm and client roles, from `realm_access` and `resource_access`. */
 export function rolesOf(payload: JsonObject): Roles {
   const clients = Object.entries(object(payload.resource_access) ?? {}).map(([client, access]) => ({
@@ -58,13 +69,24 @@ export function readToken(raw: string | undefined): TokenReading {
   const decoded = decodeToken(raw);
   const base = { raw: raw ?? '', decoded };
   if (!decoded.ok)
-    return { ...base, readable: false, problem: decoded.message, aud: [], roles: { realm: [], clients: [] } };
+    return {
+      ...base,
+      readable: false,
+      problem: decoded.message,
+      aud: [],
+      keyInHeader: [],
+      roles: { realm: [], clients: [] },
+    };
   const { header, payload } = decoded;
   const aud = typeof payload.aud === 'string' ? [payload.aud] : strings(payload.aud);
   return {
     ...base,
     readable: true,
     alg: str(header.alg),
+    kid: str(header.kid),
+    keyInHeader: KEY_PARAMETERS.filter((name) => header[name] !== undefined),
+    badExp:
+      payload.exp === undefined || num(payload.exp) !== undefined ? undefined : JSON.stringify(payload.exp),
     typ: str(payload.typ),
     iss: str(payload.iss),
     aud,

@@ -4,7 +4,7 @@ import type { JsonObject } from '../../shared/token/decodeToken.ts';
 import { formatRelative } from '../../shared/token/formatDuration.ts';
 import { type Roles, rolesOf } from '../../shared/token/readToken.ts';
 import type { ClaimCheck } from './checkClaims.ts';
-import { CLAIM_INFO, orderedClaims, TIME_CLAIMS } from './claimInfo.ts';
+import { claimInfo, orderedClaims, TIME_CLAIMS } from './claimInfo.ts';
 
 interface ClaimsTableProps {
   caption: string;
@@ -42,7 +42,7 @@ export function ClaimsTable({ caption, claims, checks, requiredRole, part }: Cla
                   </p>
                 ))}
               </td>
-              <td className="muted small">{CLAIM_INFO[claim] ?? ''}</td>
+              <td className="muted small">{claimInfo(claim)}</td>
             </tr>
           );
         })}

@@ -45,10 +45,11 @@ export function RefreshTokenView({ token }: { token: TokenReading }) {
           label="Copy refresh token"
           getText={() => token.raw}
           confirm={`${WARNING}\n\nCopy it anyway?`}
+          secret
         />
       </div>
       {revealed ? (
-        <RawToken token={token} label="Refresh token" />
+        <RawToken token={token} label="Refresh token" revealed />
       ) : (
         <p className="code-block tk-raw muted" data-testid="refresh-masked">
           {'•'.repeat(24)} ({token.raw.length} characters, {token.decoded.ok ? 'a JWT' : 'opaque'})

@@ -1,12 +1,13 @@
-import { useState } from 'react';
 import { useServerTime } from '../../shared/serverTime.tsx';
 import type { TokenReading } from '../../shared/token/readToken.ts';
 import { tokenTime } from '../../shared/token/tokenTime.ts';
-import { type SignatureResult, verifySignature } from './verifySignature.ts';
+import type { SignatureCheckState } from './useSignatureCheck.ts';
+import type { SignatureResult } from './verifySignature.ts';
 
 interface SignatureCheckProps {
   token: TokenReading;
-  authority: string;
+  /** The check of this token (useSignatureCheck): run on request, or already when it arrived. */
+  signature: SignatureCheckState;
 }
 
 const TEXT: Record<SignatureResult['kind'], string> = {
@@ -17,44 +18,27 @@ const TEXT: Record<SignatureResult['kind'], string> = {
   unavailable: 'Cannot check the signature',
 };
 
-/** Verifies against the realm's JWKS on request (jose loads only then). */
-export function SignatureCheck({ token: reading, authority }: SignatureCheckProps) {
-  const token = reading.raw;
+/** The signature against the realm's JWKS, and only the signature: time is said apart. */
+export function SignatureCheck({ token, signature }: SignatureCheckProps) {
   // To state time validity apart from the signature ("valid, but expired").
   const { serverNow } = useServerTime();
-  const [result, setResult] = useState<{ token: string; value: SignatureResult; expired: boolean } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
-  const current = result?.token === token ? result.value : null;
-  const expired = result?.expired ?? false;
-
-  const check = async () => {
-    setBusy(true);
-    try {
-      const value = await verifySignature(token, authority);
-      const expired = tokenTime(reading, serverNow()).state === 'expired';
-      setResult({ token, value, expired });
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { result, busy, check } = signature;
+  const expired = tokenTime(token, serverNow()).state === 'expired';
   return (
     <div className="actions">
-      <button type="button" className="button" disabled={busy} onClick={() => void check()}>
+      <button type="button" className="button" disabled={busy} onClick={check}>
         {busy ? 'Checking…' : 'Check signature'}
       </button>
-      {current && (
+      {result && (
         <p
-          className={current.kind === 'valid' ? 'note tone-ok' : 'note tone-bad'}
+          className={result.kind === 'valid' ? 'note tone-ok' : 'note tone-bad'}
           role="status"
           data-testid="signature"
         >
-          {TEXT[current.kind]}
-          {current.kind === 'valid'
-            ? `${current.kid ? ` (key ${current.kid}, ${current.alg})` : ` (${current.alg})`}${expired ? ', but the token is expired' : ''}.`
-            : `: ${current.message}`}
+          {TEXT[result.kind]}
+          {result.kind === 'valid'
+            ? `${result.kid ? ` (key ${result.kid}, ${result.alg})` : ` (${result.alg})`}${expired ? ', but the token is expired' : ''}.`
+            : `: ${result.message}`}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import type { EnvironmentConfig } from '../../config/types.ts';
+import { useServerTime } from '../../shared/serverTime.tsx';
 import { expectationsOf } from '../../shared/token/judgeToken.ts';
 import { readToken } from '../../shared/token/readToken.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
@@ -9,11 +10,18 @@ import { DecodedView } from './DecodedView.tsx';
 import { RawToken } from './RawToken.tsx';
 import { RefreshTokenView } from './RefreshTokenView.tsx';
 import { SignatureCheck } from './SignatureCheck.tsx';
+import { type SignatureCheckState, useSignatureCheck, type Verify } from './useSignatureCheck.ts';
 
 interface TokenTabsProps {
   tokens: SessionTokens;
   refreshToken?: string;
   environment: EnvironmentConfig;
+  /** The access token's check, run by the panel as the token arrived (its verdict rests on it). */
+  accessSignature: SignatureCheckState;
+  /** Injected in tests: the check against the realm's keys. */
+  verify?: Verify | undefined;
+  /** The session ended: its refresh token is dead and no longer kept. */
+  ended?: boolean;
 }
 
 type Tab = 'access' | 'id' | 'refresh';
@@ -24,8 +32,18 @@ const TABS: Array<{ id: Tab; label: string }> = [
 ];
 
 /** The three tokens of the session, each raw (colour-coded) and decoded. */
-export function TokenTabs({ tokens, refreshToken, environment }: TokenTabsProps) {
+export function TokenTabs({
+  tokens,
+  refreshToken,
+  environment,
+  accessSignature,
+  verify,
+  ended = false,
+}: TokenTabsProps) {
   const [tab, setTab] = useState<Tab>('access');
+  const { serverNow } = useServerTime();
+  // The ID token's signature is checked on request only: nothing is decided on it.
+  const idSignature = useSignatureCheck(tokens.id, environment.authority, verify ? { verify } : {});
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const i = TABS.findIndex((t) => t.id === tab) + (event.key === 'ArrowRight' ? 1 : -1);
@@ -46,6 +64,7 @@ export function TokenTabs({ tokens, refreshToken, environment }: TokenTabsProps)
           portalOrigin: window.location.origin,
           use: tab,
           clientId: environment.clientId,
+          serverNow: serverNow(),
         })
       : [];
 
@@ -72,21 +91,29 @@ export function TokenTabs({ tokens, refreshToken, environment }: TokenTabsProps)
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tk-tabs__panel">
         {!token || !reading ? (
           <p className="muted">
-            The realm did not issue a {tab === 'id' ? 'ID' : tab} token in this session.
+            {tab === 'refresh' && ended
+              ? 'This session ended: its refresh token is dead, and no longer kept here.'
+              : `The realm did not issue ${tab === 'id' ? 'an ID' : `a ${tab}`} token in this session.`}
           </p>
         ) : tab === 'refresh' ? (
           <RefreshTokenView token={reading} />
         ) : (
           <>
             <div className="actions">
-              <CopyButton label="Copy token" getText={() => token} />
+              <CopyButton label="Copy token" getText={() => token} secret />
               {tab === 'access' && (
                 <CopyButton
                   label="Copy Authorization header"
                   getText={() => `Authorization: Bearer ${token}`}
+                  secret
                 />
               )}
-              {reading.readable && <SignatureCheck token={reading} authority={environment.authority} />}
+              {reading.readable && (
+                <SignatureCheck
+                  token={reading}
+                  signature={tab === 'access' ? accessSignature : idSignature}
+                />
+              )}
             </div>
             <RawToken token={reading} label={tab === 'access' ? 'Access token' : 'ID token'} />
             <DecodedView

@@ -9,6 +9,7 @@ const access: CheckContext = {
   portalOrigin: 'https://portal.example.org',
   use: 'access',
   clientId: 'portal',
+  serverNow: 1,
 };
 const good = {
   iss: issuer,

@@ -1,6 +1,13 @@
 import { sameIssuer } from '../../config/urls.ts';
 import type { Failure } from '../../shared/explanation.ts';
-import { type Expectations, staticProblems, type TokenProblem } from '../../shared/token/judgeToken.ts';
+import { formatSpan } from '../../shared/token/formatDuration.ts';
+import {
+  type Expectations,
+  signingProblems,
+  staticProblems,
+  type TokenProblem,
+  timeProblems,
+} from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
 
 export interface ClaimCheck {
@@ -17,6 +24,8 @@ export interface CheckContext {
   /** Which token this is: the checks differ. */
   use: 'access' | 'id';
   clientId: string;
+  /** Server time (seconds) the time claims are judged at. */
+  serverNow: number;
 }
 
 /** An access token's problems (judgeToken's rules), flagged next to the claim they are about. */
@@ -48,8 +57,40 @@ function flagOf(problem: TokenProblem, expected: Expectations): ClaimCheck | nul
         tone: 'warn',
         message: `The API's audience "${problem.expected}" is missing: an API that checks aud will refuse it.`,
       };
+    case 'unexpected-alg':
+      return {
+        claim: 'alg',
+        tone: 'bad',
+        message: `${problem.alg} is not how the realm signs (a key pair, e.g. RS256): its keys cannot verify this token.`,
+      };
+    case 'key-in-header':
+      return {
+        claim: problem.parameters[0] ?? 'alg',
+        tone: 'bad',
+        message: `The token names its own key (${problem.parameters.join(', ')}): an API must take keys from the realm, never from the token (RFC 8725 §3.10).`,
+      };
+    case 'bad-exp':
+      return {
+        claim: 'exp',
+        tone: 'bad',
+        message: `Not a number of seconds (${problem.value}): no API can read it.`,
+      };
+    case 'no-expiry':
+      return { claim: 'exp', tone: 'warn', message: 'No expiry: the token never expires, which is unusual.' };
+    case 'not-yet-valid':
+      return {
+        claim: 'nbf',
+        tone: 'bad',
+        message: `Not valid yet: it becomes valid in ${formatSpan(problem.validIn)} by the server's clock.`,
+      };
+    case 'issued-in-future':
+      return {
+        claim: 'iat',
+        tone: 'warn',
+        message: `Issued ${formatSpan(problem.inSeconds)} in the future by the server's clock: the realm's clock is ahead, or the token was made by hand.`,
+      };
     default:
-      // Role and time are the verdict's to say, above the claims.
+      // Role and expiry are the verdict's to say, above the claims.
       return null;
   }
 }
@@ -61,14 +102,18 @@ export function checkClaims(reading: TokenReading, context: CheckContext): Claim
   const flag = (claim: string, tone: ClaimCheck['tone'], message: string) =>
     checks.push({ claim, tone, message });
 
-  if (context.use === 'access') {
-    for (const problem of staticProblems(reading, context.expected)) {
+  const add = (problems: TokenProblem[]) => {
+    for (const problem of problems) {
       const check = flagOf(problem, context.expected);
       if (check) checks.push(check);
     }
-  } else {
-    if (reading.alg?.toLowerCase() === 'none')
-      flag('alg', 'bad', 'Unsigned token (alg "none"): no API should accept it.');
+  };
+  add(timeProblems(reading, context.serverNow));
+  if (context.use === 'access') add(staticProblems(reading, context.expected));
+  else {
+    add(signingProblems(reading));
+    if (reading.badExp !== undefined) add([{ kind: 'bad-exp', value: reading.badExp }]);
+    else if (reading.exp === undefined) add([{ kind: 'no-expiry' }]);
     if (reading.iss === undefined)
       flag('iss', 'bad', 'No issuer: the API cannot tell which realm this is from.');
     else if (!sameIssuer(reading.iss, context.expected.issuer))
@@ -78,7 +123,6 @@ export function checkClaims(reading: TokenReading, context: CheckContext): Claim
     if (reading.typ !== undefined && reading.typ !== 'ID')
       flag('typ', 'warn', `typ is "${reading.typ}"; Keycloak ID tokens have "ID".`);
   }
-  if (reading.exp === undefined) flag('exp', 'warn', 'No expiry: the token never expires, which is unusual.');
   const origins = reading.decoded.ok ? reading.decoded.payload['allowed-origins'] : undefined;
   if (
     context.use === 'access' &&

@@ -1,5 +1,5 @@
 /** One line per registered (RFC 7519, OIDC Core) or Keycloak claim, as shown next to its value. */
-export const CLAIM_INFO: Record<string, string> = {
+const CLAIM_INFO: Record<string, string> = {
   // JOSE header (RFC 7515)
   alg: 'Signature algorithm; the API only accepts the realm\'s (e.g. RS256), never "none".',
   kid: "Key id: which of the realm's keys (JWKS) signed this token.",
@@ -37,6 +37,14 @@ export const CLAIM_INFO: Record<string, string> = {
     "Web origins the realm allows for this client (CORS). This portal's origin should be listed.",
   client_id: 'Client the token was issued to (RFC 9068).',
 };
+
+/**
+ * The line for a claim, for its own names only: a token is the sender's text, and a claim named
+ * `__proto__` or `constructor` must not find the object's prototype members (an object where React
+ * expects text crashed the page before).
+ */
+export const claimInfo = (claim: string): string =>
+  Object.hasOwn(CLAIM_INFO, claim) ? (CLAIM_INFO[claim] ?? '') : '';
 
 /** Claims whose value is a NumericDate (seconds since the epoch). */
 export const TIME_CLAIMS = new Set(['exp', 'nbf', 'iat', 'auth_time']);

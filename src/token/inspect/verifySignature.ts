@@ -31,6 +31,13 @@ export async function verifySignature(
   if (!header.alg || header.alg.toLowerCase() === 'none') {
     return { kind: 'alg-none', message: 'The token is not signed (alg "none"): no API should accept it.' };
   }
+  // RFC 8725 §3.1: a key pair's public half must never be taken for a shared secret.
+  if (/^HS/i.test(header.alg)) {
+    return {
+      kind: 'invalid',
+      message: `It is signed with ${header.alg}, a shared secret: the realm's public keys cannot verify it, and an API that accepts it trusts whoever holds the secret.`,
+    };
+  }
 
   let jwks: Parameters<typeof jose.createLocalJWKSet>[0];
   const getJson = async (url: string) => {

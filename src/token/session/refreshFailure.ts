@@ -1,56 +1,107 @@
 import type { Failure } from '../../shared/explanation.ts';
+import { localClock } from '../../shared/format.ts';
+import { portalCheckOf } from '../../shared/portalCheck.ts';
+import { refreshEnding } from '../../shared/refreshEnding.ts';
 
-/** Why a refresh failed. `session-ended` is terminal: no retry, sign in again; the others keep the current token. */
-export type RefreshFailure = Failure<'session-ended' | 'network' | 'proxy' | 'timeout' | 'other'>;
+/**
+ * Why a refresh failed. `session-ended` and `identity-changed` are terminal (refreshEnding): the
+ * refresh token is gone from storage (PortalUserManager), there is no retry, only signing in again;
+ * the others keep the current tokens. Loaded with the token view: the shell only needs to know
+ * whether the session ended.
+ */
+export type RefreshFailure = Failure<
+  'session-ended' | 'identity-changed' | 'network' | 'proxy' | 'timeout' | 'other'
+>;
+
+/** The access token the tab holds when the refresh failed: when it expires, in local time. */
+export interface AccessInHand {
+  expiresAt: Date;
+  expired: boolean;
+}
+
+const time = (at: Date) => localClock(at.getTime());
+
+/** Case 23: a realm session that ended does not reach into the APIs, which only check the token. */
+const inHandNote = (access: AccessInHand | undefined) =>
+  access === undefined
+    ? undefined
+    : access.expired
+      ? `The access token in hand expired at ${time(access.expiresAt)}: nothing of this session works any more.`
+      : `The access token in hand still works at the API until its exp, ${time(access.expiresAt)}: an API checks its signature and expiry, not the realm session. It cannot be renewed, and this tab no longer stores the session: a reload signs you out.`;
+
+/** May the request have reached the realm? Then a rotating realm may already have spent the refresh token. */
+const MAY_BE_SPENT =
+  'The request may have reached the realm all the same: if the realm rotates refresh tokens (Keycloak: Revoke Refresh Token), it may have spent the one this tab holds, and the next Refresh would then end the session.';
 
 const failed = (
-  kind: Exclude<RefreshFailure['kind'], 'session-ended'>,
+  kind: Exclude<RefreshFailure['kind'], 'session-ended' | 'identity-changed'>,
   detail: string,
   next: string,
+  note?: string,
 ): RefreshFailure => ({
   kind,
   tone: 'warn',
   title: 'Refreshing the token failed',
   detail,
   next,
+  ...(note ? { note } : {}),
 });
 
-/** Keycloak's `error_description`s for a refused refresh token, and what each means. */
-const SESSION_ENDED_BECAUSE: Array<{ match: RegExp; why: string }> = [
+/** Keycloak's `error_description`s for a refused refresh token: which ending it is, and what it means. */
+const SESSION_ENDED_BECAUSE: Array<{ match: RegExp; title: string; why: string }> = [
   {
     match: /^Session not active$/i,
+    title: 'Your session ended at the realm',
     why: 'The realm session is over: an admin signed you out, it timed out, or you signed out elsewhere.',
   },
   {
     match: /^Token is not active$/i,
-    why: "The refresh token expired (the realm's session idle or maximum time passed).",
+    title: 'Your session ended: it expired (idle or too old)',
+    why: "The refresh token expired: the realm's session idle or maximum time passed.",
   },
   {
     match: /refresh token reuse|^Stale token$/i,
-    why: 'This refresh token had been used before. The realm rotates refresh tokens and takes a second use as a stolen token, so it ended the session (another tab or tool with a copy?).',
+    title: 'Your session ended: a refresh token was used twice',
+    why: 'This refresh token had been used before. The realm rotates refresh tokens and takes a second use as a stolen token, so it ended the session (another tab or tool with a copy?). A refresh with the newest one fails too, so the portal does not retry.',
   },
 ];
 
 /**
- * Why a refresh_token grant failed, for the person holding the token. `ErrorResponse.form` (which
- * carries the refresh token) is deliberately never read.
+ * Why a refresh_token grant failed, for the person holding the token, and what the access token
+ * in hand can still do. `ErrorResponse.form` (which carries the refresh token) is never read.
  */
-export function describeRefreshError(error: unknown): RefreshFailure {
+export function describeRefreshError(error: unknown, access?: AccessInHand): RefreshFailure {
   const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
   const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
   const code = typeof record.error === 'string' ? record.error : undefined;
   const description = typeof record.error_description === 'string' ? record.error_description : '';
   const message = typeof record.message === 'string' ? record.message : String(inner);
 
+  const check = portalCheckOf(error);
+  const ending = refreshEnding(error);
+  if (ending === 'identity') {
+    const who =
+      check?.kind === 'identity-changed'
+        ? `This tab was signed in as ${check.before}; the realm's answer was for ${check.after}`
+        : `The realm's answer carried an ID token of another sign-in (${message})`;
+    return {
+      kind: 'identity-changed',
+      tone: 'bad',
+      title: "Signed out: the refresh answered with another user's tokens",
+      detail: `${who}. Someone signed in as another user in this browser, or something between you and the realm swapped the answer. The portal signed out here rather than mix two identities; nothing of the answer was kept.`,
+      next: 'Sign in again, as the user you mean.',
+    };
+  }
   // RFC 6749 §5.2: invalid_grant means the refresh token is invalid, expired, revoked or reused.
   // Retrying cannot help; Keycloak's description says which (checked against Keycloak 26).
-  if (code === 'invalid_grant') {
-    const why = SESSION_ENDED_BECAUSE.find(({ match }) => match.test(description))?.why;
+  if (ending === 'terminal') {
+    const known = SESSION_ENDED_BECAUSE.find(({ match }) => match.test(description));
     return {
       kind: 'session-ended',
       tone: 'bad',
-      title: 'Your session ended',
-      detail: `The tokens of this tab cannot be renewed: the realm refused the refresh token (${description || code}).${why ? ` ${why}` : ''}`,
+      title: known?.title ?? 'Your session ended',
+      detail: `The tokens of this tab cannot be renewed: the realm refused the refresh token (${description || code}).${known ? ` ${known.why}` : ''}`,
+      note: inHandNote(access),
       next: 'Sign in again.',
     };
   }
@@ -65,26 +116,24 @@ export function describeRefreshError(error: unknown): RefreshFailure {
     return failed(
       'proxy',
       `Something between you and the realm answered with a web page instead of tokens (e.g. a proxy's 502): ${message}`,
-      'Your current token is kept. Try again in a moment.',
+      'Your current token is kept and works until it expires. Try again in a moment.',
     );
   }
   if (/timed? ?out|timeout/i.test(message)) {
-    return failed('timeout', 'The realm did not answer in time.', 'Your current token is kept. Try again.');
+    return failed(
+      'timeout',
+      'The realm did not answer the refresh in time, so the portal stopped waiting.',
+      'Your current token is kept and works until it expires. Refresh again; if the realm stays slow, check its health.',
+      MAY_BE_SPENT,
+    );
   }
   if (/failed to fetch|networkerror|network error|load failed/i.test(message)) {
     return failed(
       'network',
-      "No answer from the realm's token endpoint: it is down, unreachable, or CORS blocked the response.",
-      "Your current token is kept. Check the network and that the client's Web Origins include this portal.",
+      "No answer the page may read from the realm's token endpoint: it is down, unreachable, or CORS blocked the response (the client's Web origins must include this portal).",
+      'Your current token is kept and works until it expires. Check the network and the Web origins; then Refresh, ready to sign in again.',
+      MAY_BE_SPENT,
     );
   }
   return failed('other', message, 'Your current token is kept. Try again, or sign in again.');
-}
-
-/** react-oidc-context tags each error with the call that failed; these two are token refreshes. */
-const REFRESH_SOURCES = new Set(['signinSilent', 'renewSilent']);
-
-/** Refresh failures are explained next to the Refresh button; everything else by the shell. */
-export function isRefreshError(error: { source: string } | undefined): boolean {
-  return error !== undefined && REFRESH_SOURCES.has(error.source);
 }

@@ -11,7 +11,10 @@ export type TokenEvent =
   /** The realm answered a refresh with the very token the tab already had. */
   | { type: 'refresh-unchanged'; at: number; exp?: number | undefined }
   | { type: 'expired'; at: number; exp?: number | undefined }
-  | { type: 'refresh-failed'; at: number; message: string }
+  /** The error as reported (described when shown: refreshFailure never reads its request form). */
+  | { type: 'refresh-failed'; at: number; error: unknown }
+  /** What a refresh answer changed besides the access token (refresh token, scope). */
+  | { type: 'refresh-note'; at: number; message: string }
   | { type: 'signed-out'; at: number }
   | { type: 'auto-refresh'; at: number; on: boolean };
 

@@ -9,9 +9,15 @@ describe('autoRefreshDelay', () => {
   it('renews a 5-minute token 30 s before it expires', () => {
     expect(delay(1300, 1000, 1000)).toBe(270_000);
   });
-  it('renews a 10-second token half-way, not in a storm', () => {
-    expect(delay(1010, 1000, 1000)).toBe(9_000);
-    expect(delay(1004, 1000, 1000)).toBe(3_000);
+  it.each([
+    [60, 54_000],
+    [10, 9_000],
+    [4, 3_000],
+    [1, 500],
+  ])('case 28: renews a %i-second token after at least half its life, not in a storm', (lifetime, ms) => {
+    expect(delay(1000 + lifetime, 1000, 1000)).toBe(ms);
+    // Just renewed, the next token waits its turn again: never "at once" while it is young.
+    expect(delay(1000 + lifetime, 1000, 1000 + lifetime / 4)).toBeGreaterThan(0);
   });
   it('never waits more than a minute before a long token expires', () => {
     expect(delay(4600, 1000, 1000)).toBe(3_540_000);

@@ -51,7 +51,7 @@ describe('useRenewStaleToken', () => {
     expect(renew(tokensExpiringAt(iat + 200)).refresh).not.toHaveBeenCalled();
   });
 
-  it('renews when the tab comes back after the token expired', () => {
+  it('case 29: renews when the tab comes back after the token expired', () => {
     const { refresh } = renew(tokensExpiringAt(iat + 300));
     setVisibility('hidden');
     vi.setSystemTime(start + 400_000);
@@ -59,7 +59,7 @@ describe('useRenewStaleToken', () => {
     expect(refresh).toHaveBeenCalledExactlyOnceWith('visible');
   });
 
-  it('renews when the machine wakes up from a sleep', () => {
+  it('case 29: renews when the machine wakes up from a sleep', () => {
     const { refresh } = renew(tokensExpiringAt(iat + 300));
     act(() => vi.advanceTimersByTime(10_000));
     expect(refresh).not.toHaveBeenCalled();
@@ -69,7 +69,7 @@ describe('useRenewStaleToken', () => {
     expect(refresh).toHaveBeenCalledExactlyOnceWith('wake');
   });
 
-  it('does not try without a refresh token, nor again after a failure', () => {
+  it('case 29: does not try without a refresh token, nor again after a failure', () => {
     expect(renew(tokensExpiringAt(iat - 10), { hasRefreshToken: false }).refresh).not.toHaveBeenCalled();
     expect(renew(tokensExpiringAt(iat - 10), { blocked: true }).refresh).not.toHaveBeenCalled();
   });

@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'react';
 import type { AuthContextProps } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../../config/types.ts';
+import { isRefreshError, refreshEnding } from '../../shared/refreshEnding.ts';
 import { readToken } from '../../shared/token/readToken.ts';
 import { type ServerClock, serverClock, UNMEASURED } from '../../shared/token/serverClock.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { runAfter } from '../../shared/useNow.ts';
-import { describeRefreshError, isRefreshError, type RefreshFailure } from './refreshFailure.ts';
+import type { AccessInHand } from './refreshFailure.ts';
 import type { RefreshTrigger } from './sessionEvents.ts';
+import { type LastRefresh, useLastRefresh } from './useLastRefresh.ts';
 import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
 import { useRenewStaleToken } from './useRenewStaleToken.ts';
 import { useTokenReceipt } from './useTokenReceipt.ts';
@@ -20,8 +22,14 @@ export interface TokenModel {
   clock: ServerClock;
   /** The refresh_token grant, one at a time for the realm (the Refresh button and every renewal). */
   refresh: (trigger: RefreshTrigger) => Promise<RefreshOutcome>;
-  /** Why the last refresh failed, while no new token has come since. */
-  refreshFailure: RefreshFailure | null;
+  /** The last refresh's failure, as react-oidc-context reported it, while no new token has come since. */
+  refreshError: unknown;
+  /** The session is over (the realm refused the refresh token, or answered for someone else). */
+  ended: boolean;
+  /** The access token in hand: when it expires, for what a failed refresh leaves (refreshFailure). */
+  inHand: AccessInHand | undefined;
+  /** What the last refresh held and left, besides the access token (refresh token, scope). */
+  lastRefresh: LastRefresh | null;
 }
 
 /**
@@ -55,19 +63,25 @@ export function useTokenModel(
     );
   }, [exp, clock, record]);
 
-  const refreshFailure = isRefreshError(auth.error) ? describeRefreshError(auth.error) : null;
-  const failureDetail = refreshFailure?.detail;
+  const inHand =
+    exp === undefined
+      ? undefined
+      : { expiresAt: new Date(exp * 1000 - clock.skewMs), expired: exp * 1000 - clock.skewMs <= Date.now() };
+  // Explained by the token view (refreshFailure), which loads with it.
+  const refreshError = isRefreshError(auth.error) ? auth.error : null;
   useEffect(() => {
-    if (failureDetail) record({ type: 'refresh-failed', at: Date.now(), message: failureDetail });
-  }, [failureDetail, record]);
+    if (refreshError) record({ type: 'refresh-failed', at: Date.now(), error: refreshError });
+  }, [refreshError, record]);
 
+  const lastRefresh = useLastRefresh(user);
   const refresh = useRefresh(auth, session, access);
   useRenewStaleToken({
     access,
     clock,
     hasRefreshToken: Boolean(user?.refresh_token),
-    blocked: refreshFailure !== null,
+    blocked: refreshError !== null,
     refresh,
   });
-  return { session, tokens, clock, refresh, refreshFailure };
+  const ended = refreshError !== null && refreshEnding(refreshError) !== null;
+  return { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh };
 }

@@ -1,0 +1,104 @@
+import { type SigninRedirectArgs, type SigninSilentArgs, type User, UserManager } from 'oidc-client-ts';
+import { PortalCheckError } from '../shared/portalCheck.ts';
+import { refreshEnding } from '../shared/refreshEnding.ts';
+import {
+  type Identity,
+  identityAfter,
+  identityBefore,
+  identityChanged,
+  keepRefreshToken,
+} from './refreshChecks.ts';
+import { callbackIssuerCheck, discoveryIssuerCheck } from './signinChecks.ts';
+
+/**
+ * oidc-client-ts's UserManager with the checks it leaves to the application, each decided by a pure
+ * function (signinChecks, refreshChecks) and wired here, at the one place every sign-in and refresh
+ * passes through:
+ * - sign-in: the realm's discovery must name the configured issuer, and the callback's `iss`
+ *   (RFC 9207) the realm's, before the code is exchanged;
+ * - refresh: a time limit on every call (oidc-client-ts 3.5 lets a call's own missing
+ *   `silentRequestTimeoutInSeconds` override the setting: `_useRefreshToken` spreads the call's
+ *   `timeoutInSeconds: undefined` over the default), tokens for the same user or none, a dead
+ *   refresh token never stored again, and a spent one not kept.
+ */
+export class PortalUserManager extends UserManager {
+  /** While a refresh runs: whose tokens the answer must be for, and the refresh token it presents. */
+  private refreshing: { identity: Identity; refreshToken: string | undefined } | null = null;
+  /** Whether this realm was seen handing out a new refresh token on refresh (rotation). */
+  private rotationSeen = false;
+
+  /** The realm's discovery document, once its issuer is the configured one. */
+  private async checkDiscovery(): Promise<Record<string, unknown>> {
+    const metadata = (await this.metadataService.getMetadata()) as Record<string, unknown>;
+    const check = discoveryIssuerCheck(metadata.issuer, this.settings.authority);
+    if (check) throw new PortalCheckError(check);
+    return metadata;
+  }
+
+  override async signinRedirect(args?: SigninRedirectArgs): Promise<void> {
+    await this.checkDiscovery();
+    return super.signinRedirect(args);
+  }
+
+  override async signinCallback(url = window.location.href): Promise<User | undefined> {
+    const params = URL.parse(url)?.searchParams;
+    const state = params?.get('state');
+    // An answer without a code has nothing to exchange, and one this tab did not ask for is stale:
+    // the library reports either.
+    if (!params?.has('code') || !state || (await this.settings.stateStore.get(state)) === null)
+      return super.signinCallback(url);
+    const metadata = await this.checkDiscovery();
+    const check = callbackIssuerCheck(
+      url,
+      metadata.issuer as string,
+      metadata.authorization_response_iss_parameter_supported === true,
+    );
+    if (check) {
+      // Consumed like any answer, so a reload cannot replay it; its code is never exchanged.
+      await this.settings.stateStore.remove(state);
+      throw new PortalCheckError(check);
+    }
+    return super.signinCallback(url);
+  }
+
+  override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
+    const before = await this.getUser();
+    this.refreshing = before
+      ? { identity: identityBefore(before), refreshToken: before.refresh_token }
+      : null;
+    try {
+      return await super.signinSilent({
+        ...args,
+        silentRequestTimeoutInSeconds:
+          args.silentRequestTimeoutInSeconds ?? this.settings.silentRequestTimeoutInSeconds,
+      });
+    } catch (error) {
+      const ending = refreshEnding(error);
+      // Another user's tokens: sign out here rather than mix identities (memory and storage).
+      if (ending === 'identity') await this.removeUser();
+      // A dead refresh token: off storage, so nothing sends it again (a reload is signed out); the
+      // page keeps what it shows until then, the access token working at APIs until its exp.
+      else if (ending === 'terminal') await super.storeUser(null);
+      throw error;
+    } finally {
+      this.refreshing = null;
+    }
+  }
+
+  /** Every refresh stores its user here first: the last gate before the tab takes the answer. */
+  override async storeUser(user: User | null): Promise<void> {
+    const refreshing = this.refreshing;
+    if (user && refreshing) {
+      const changed = identityChanged(refreshing.identity, identityAfter(user));
+      if (changed) throw new PortalCheckError({ kind: 'identity-changed', ...changed });
+      const { keep, rotated } = keepRefreshToken(
+        refreshing.refreshToken,
+        user.refresh_token,
+        this.rotationSeen,
+      );
+      this.rotationSeen ||= rotated;
+      if (!keep) delete user.refresh_token;
+    }
+    return super.storeUser(user);
+  }
+}

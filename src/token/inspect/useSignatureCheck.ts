@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SignatureStatus } from '../../shared/token/judgeToken.ts';
+import type { TokenReading } from '../../shared/token/readToken.ts';
+import { type SignatureResult, verifySignature } from './verifySignature.ts';
+
+export type Verify = (token: string, authority: string) => Promise<SignatureResult>;
+
+export interface SignatureCheckState {
+  /** The last result, for this very token; null before the first check. */
+  result: SignatureResult | null;
+  busy: boolean;
+  check(): void;
+  /** What the verdict may rest on (judgeToken's SignatureStatus). */
+  status: SignatureStatus;
+}
+
+/** The check's result as what the verdict knows of the signature. */
+export function signatureStatus(result: SignatureResult | null, busy: boolean): SignatureStatus {
+  if (!result) return busy ? { kind: 'checking' } : { kind: 'unchecked' };
+  switch (result.kind) {
+    case 'valid':
+      return { kind: 'verified', alg: result.alg, kid: result.kid };
+    case 'unavailable':
+      return { kind: 'unchecked', why: "the realm's keys could not be fetched" };
+    default:
+      return { kind: 'rejected', message: result.message };
+  }
+}
+
+/**
+ * The signature of one token checked against the realm's keys (jose and the keys load only then):
+ * on request, or (`auto`) as soon as a token arrives, which the access token's verdict rests on.
+ */
+export function useSignatureCheck(
+  token: TokenReading | undefined,
+  authority: string,
+  { auto = false, verify = verifySignature }: { auto?: boolean; verify?: Verify } = {},
+): SignatureCheckState {
+  const raw = token?.readable ? token.raw : undefined;
+  const [state, setState] = useState<{ raw: string; result: SignatureResult | null; busy: boolean } | null>(
+    null,
+  );
+  const check = useCallback(() => {
+    if (raw === undefined) return;
+    setState((s) => ({ raw, result: s?.raw === raw ? s.result : null, busy: true }));
+    verify(raw, authority).then(
+      (result) => setState((s) => (s?.raw === raw ? { raw, result, busy: false } : s)),
+      (cause: unknown) =>
+        setState((s) =>
+          s?.raw === raw ? { raw, result: { kind: 'unavailable', message: String(cause) }, busy: false } : s,
+        ),
+    );
+  }, [raw, authority, verify]);
+  useEffect(() => {
+    if (auto) check();
+  }, [auto, check]);
+  const current = state?.raw === raw ? state : null;
+  const result = current?.result ?? null;
+  const busy = current?.busy ?? false;
+  return {
+    result,
+    busy,
+    check,
+    status: signatureStatus(result, busy || (auto && current === null && raw !== undefined)),
+  };
+}
