@@ -1,7 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
+import { SnippetsPanel } from '../snippets/SnippetsPanel.tsx';
 import { Callout } from '../ui/Callout.tsx';
+import { ExchangeReport } from './ExchangeReport.tsx';
 import { BodyEditor } from './editor/BodyEditor.tsx';
 import { HeadersEditor } from './editor/HeadersEditor.tsx';
 import { RequestLine } from './editor/RequestLine.tsx';
@@ -74,6 +76,7 @@ export function RequestPane({
               </p>
             ))}
           <CurlCopy prepared={preview} />
+          {preview.ok && <SnippetsPanel request={preview.request} />}
         </div>
       </div>
       <div className="actions rq-send">
@@ -142,7 +145,15 @@ export function RequestPane({
       )}
       {flow.matrix && <MatrixTable rows={flow.matrix} onShow={flow.show} />}
       {flow.shown && (
-        <ResponseView key={flow.shown.id} exchange={flow.shown} retired={flow.retired} schedule={schedule} />
+        <>
+          <ResponseView
+            key={flow.shown.id}
+            exchange={flow.shown}
+            retired={flow.retired}
+            schedule={schedule}
+          />
+          <ExchangeReport key={`report-${flow.shown.id}`} exchange={flow.shown} environment={environment} />
+        </>
       )}
       <HistoryList
         entries={pane.history.entries}
