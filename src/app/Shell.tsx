@@ -23,6 +23,11 @@ const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'L
 const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
 // Only a failed sign-in shows it: its explanations stay out of the first load.
 const AuthErrorPanel = lazyNamed(() => import('../auth/AuthErrorPanel.tsx'), 'AuthErrorPanel');
+// Pasted tokens: a tool for now and then, kept out of the first load.
+const InspectTokenSection = lazyNamed(
+  () => import('../token/InspectTokenSection.tsx'),
+  'InspectTokenSection',
+);
 const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
 
 const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
@@ -134,6 +139,13 @@ export function Shell({ config, environment }: ShellProps) {
           ) : (
             <Suspense fallback={<SignInPanel environment={environment} />}>
               <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
+            </Suspense>
+          )}
+          {(user || !auth.isLoading) && (
+            <Suspense fallback={null}>
+              <div id="inspect-view" className="app-section">
+                <InspectTokenSection environment={environment} environments={config.environments} />
+              </div>
             </Suspense>
           )}
           {(user || !auth.isLoading) && (
