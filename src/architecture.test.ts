@@ -15,7 +15,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 const SHARED = ['config', 'shared', 'ui'];
 /** Capabilities that features embed (a bug report, code snippets): shared code with a view of its own. */
 const EMBEDDED = ['report', 'snippets'];
-const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate'];
+const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate', 'identities'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -118,6 +118,7 @@ const PREFIXES: Record<string, RegExp> = {
   request: /^rq(-|$)/,
   realm: /^rl-/,
   integrate: /^ig-/,
+  identities: /^id-/,
   report: /^rp-/,
   snippets: /^sn-/,
 };

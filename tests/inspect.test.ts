@@ -39,7 +39,9 @@ describe('inspect any token', () => {
     await eventually(() => textOf(result.getByTestId('verdict'))).toMatch(/therapist/);
     expect(await textOf(result)).toContain('patient');
     await result.getByTestId('inspected-countdown').waitFor();
-    expect(await textOf(result.getByRole('region', { name: 'Inspected token' }))).toContain(access.split('.')[1]);
+    expect(await textOf(result.getByRole('region', { name: 'Inspected token' }))).toContain(
+      access.split('.')[1],
+    );
     await result.getByRole('button', { name: 'Check signature' }).click();
     await eventually(() => textOf(result.getByTestId('signature'))).toMatch(/^Signature valid/);
     expect(await seriousViolations(page)).toEqual([]);

@@ -7,6 +7,7 @@ import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
 import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import type { Identity } from '../shared/token/identity.ts';
 import { isRefreshError } from '../token/session/refreshFailure.ts';
 import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
 import { useTokenModel } from '../token/session/useTokenModel.ts';
@@ -28,6 +29,8 @@ const InspectTokenSection = lazyNamed(
   () => import('../token/InspectTokenSection.tsx'),
   'InspectTokenSection',
 );
+// Only QA comparing users adds identities: the popup sign-in stays out of the first load.
+const IdentitiesPanel = lazyNamed(() => import('../identities/IdentitiesPanel.tsx'), 'IdentitiesPanel');
 const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
 
 const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
@@ -59,6 +62,8 @@ export function Shell({ config, environment }: ShellProps) {
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
+  // Other users signed in beside the tab's own (memory only), for the authorization matrix.
+  const [identities, setIdentities] = useState<Identity[]>([]);
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError = auth.error && !isRefreshError(auth.error) ? auth.error : null;
   // When the failure reached this page, for the realm admin's event search.
@@ -117,8 +122,17 @@ export function Shell({ config, environment }: ShellProps) {
                     refreshFailure={refreshFailure}
                   />
                 </div>
+                <div id="identities-view" className="app-section">
+                  <Suspense fallback={null}>
+                    <IdentitiesPanel environment={environment} onChange={setIdentities} />
+                  </Suspense>
+                </div>
                 <div id="request-view" className="app-section">
-                  <signedIn.views.RequestPane environment={environment} tokens={tokens} />
+                  <signedIn.views.RequestPane
+                    environment={environment}
+                    tokens={tokens}
+                    identities={identities}
+                  />
                 </div>
               </>
             ) : signedIn.kind === 'failed' ? (

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import type { Identity } from '../shared/token/identity.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { SnippetsPanel } from '../snippets/SnippetsPanel.tsx';
 import { Callout } from '../ui/Callout.tsx';
@@ -22,6 +23,8 @@ export interface RequestPaneProps {
   environment: EnvironmentConfig;
   /** The session's tokens, read once by the shell (the server's clock comes from ServerTimeProvider). */
   tokens: SessionTokens;
+  /** Other users signed in beside the tab's own (identities/): the matrix sends with each. */
+  identities?: readonly Identity[];
   /** Injected in tests: the network, this tab's storage, the slice scheduler. */
   fetch?: typeof fetch;
   storage?: Storage;
