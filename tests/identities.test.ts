@@ -50,6 +50,7 @@ describe('other identities', () => {
     const problem = panel.getByRole('alert');
     await expect.poll(() => textOf(problem)).toContain('This identity could not be refreshed');
     expect(await textOf(problem)).toContain('Session not active');
+    expect(await textOf(problem)).toContain('another user signed in after it');
     // The last one signed in keeps refreshing.
     await therapist.getByRole('button', { name: 'Refresh therapist' }).click();
     await expect.poll(() => panel.getByRole('alert').count()).toBe(0);

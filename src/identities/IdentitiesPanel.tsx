@@ -29,6 +29,11 @@ export function IdentitiesPanel({ environment, onChange }: IdentitiesPanelProps)
         Sign in as another user of {environment.label} in a pop-up (the realm always asks for the password).
         Their tokens stay in this page’s memory only and go when you remove them or close the tab.
       </p>
+      <p className="small muted">
+        The realm keeps one session per browser: if it shows the last user’s name, choose “Restart login” to
+        sign in as someone else. That signs the previous user (you, at first) out of the realm: their tokens
+        work until they expire but can no longer be refreshed.
+      </p>
       {problem && (
         <Callout explanation={problem} role="alert">
           <button type="button" className="button button--quiet" onClick={dismissProblem}>

@@ -34,4 +34,11 @@ describe('identityProblem', () => {
     expect(problem.kind).toBe(kind);
     expect(problem.next).toBeTruthy();
   });
+
+  it('explains a refresh refused because a later sign-in ended the realm session', () => {
+    const problem = identityProblem(new Error('Session not active'), 'refresh');
+    expect(problem).toMatchObject({ kind: 'refresh-failed', quote: 'Session not active' });
+    expect(problem.detail).toContain('another user signed in after it');
+    expect(identityProblem(new Error('Token is not active'), 'refresh').detail).toBeUndefined();
+  });
 });

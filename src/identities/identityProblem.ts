@@ -7,6 +7,17 @@ const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : 
 /** Why adding (or refreshing) an identity failed, and what to do next. */
 export function identityProblem(cause: unknown, during: 'add' | 'refresh'): Failure<IdentityProblemKind> {
   const message = messageOf(cause);
+  if (during === 'refresh' && /^Session not active$/i.test(message)) {
+    return {
+      kind: 'refresh-failed',
+      tone: 'bad',
+      title: 'This identity could not be refreshed',
+      quote: message,
+      detail:
+        'Its realm session is over, usually because another user signed in after it in this browser (the realm keeps one session per browser).',
+      next: 'Remove it and add it again if you need it; the identity signed in last keeps refreshing.',
+    };
+  }
   if (during === 'refresh') {
     return {
       kind: 'refresh-failed',
