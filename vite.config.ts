@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { optionalSuites } from './tests/support/optionalSuites.ts';
@@ -10,6 +11,23 @@ const browserTests = {
   // One Chromium at a time on a 2-core machine.
   fileParallelism: false,
 };
+
+const entry = resolve(import.meta.dirname, 'src/main.tsx');
+/** Whether the entry imports this module, directly or through other static imports. */
+function reachesEntry(
+  id: string,
+  ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null },
+) {
+  const seen = new Set<string>();
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (next === entry) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    queue.push(...(ctx.getModuleInfo(next)?.importers ?? []));
+  }
+  return false;
+}
 
 const optional = process.env.VITEST ? optionalSuites() : { keycloak: false, nginx: false };
 
@@ -24,18 +42,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     cssCodeSplit: false,
+    // No modulepreload polyfill: every browser the portal supports preloads modules natively.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Small modules the shell shares with the lazy views would each be a chunk of their own, a
-        // request and a few hundred bytes of overhead on the first page: one chunk for them all.
-        codeSplitting: {
-          groups: [
-            {
-              name: 'shell-shared',
-              test: /src[\\/](shared[\\/](portalCheck|refreshEnding)|config[\\/]urls)\.ts$/,
-            },
-          ],
-        },
+        // Everything the first page runs in one chunk: left alone, the modules the shell shares with
+        // the lazy views become a dozen small chunks, each a request and a few hundred bytes of
+        // overhead on the way to the first token.
+        codeSplitting: { groups: [{ name: (id, ctx) => (reachesEntry(id, ctx) ? 'shell' : null) }] },
       },
     },
   },

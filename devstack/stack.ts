@@ -88,7 +88,11 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     }
     const realm = await options.realm({
       portalUrls,
-      redirectPaths: ['/callback/local', ...(options.extraRedirectPaths ?? [])],
+      // Each environment's callback, and its popup callback for extra identities (`<callback>/identity`).
+      redirectPaths: ['/callback/local', ...(options.extraRedirectPaths ?? [])].flatMap((path) => [
+        path,
+        `${path}/identity`,
+      ]),
       accessTokenTtl: options.accessTokenTtl,
       refreshTokenTtl: options.refreshTokenTtl,
     });

@@ -13,16 +13,19 @@ const SRC = dirname(fileURLToPath(import.meta.url));
  */
 
 const SHARED = ['config', 'shared', 'ui'];
-const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate'];
+/** Capabilities that features embed (a bug report, code snippets): shared code with a view of its own. */
+const EMBEDDED = ['report', 'snippets'];
+const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate', 'identities'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   config: [],
   shared: ['config'],
   ui: ['config', 'shared'],
-  ...Object.fromEntries(FEATURES.map((feature) => [feature, SHARED])),
+  ...Object.fromEntries(EMBEDDED.map((module) => [module, SHARED])),
+  ...Object.fromEntries(FEATURES.map((feature) => [feature, [...SHARED, ...EMBEDDED]])),
   // The shell: the one place where features meet.
-  app: [...SHARED, ...FEATURES],
+  app: [...SHARED, ...EMBEDDED, ...FEATURES],
   // main.tsx, which starts the shell.
   '.': ['app', 'ui'],
   // The unit-test helpers: fixtures typed by the config they stand for.
@@ -115,6 +118,9 @@ const PREFIXES: Record<string, RegExp> = {
   request: /^rq(-|$)/,
   realm: /^rl-/,
   integrate: /^ig-/,
+  identities: /^id-/,
+  report: /^rp-/,
+  snippets: /^sn-/,
 };
 /** The one stylesheet of shared looks: the design tokens and the components every feature uses. */
 const DESIGN_SYSTEM = 'ui/ui.css';

@@ -82,6 +82,21 @@ describe('the embedded IdP answers like Keycloak', () => {
     expect(k.refresh.body).toEqual({ error: 'invalid_grant', error_description: 'Session not active' });
   });
 
+  it('ends the first user’s realm session when another user signs in with prompt=login', async () => {
+    const { embedded: e, keycloak: k } = await both(probe.accountSwitch);
+    expect(e).toEqual(k);
+    // Keycloak shows the signed-in user's name fixed; only "Restart login" lets another user in,
+    // and it logs the first one out: the first user's refresh token dies with that session.
+    expect(k).toEqual({
+      secondUser: 'patient',
+      firstRefresh: {
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'Session not active' },
+      },
+      secondRefresh: 200,
+    });
+  });
+
   it('refuses bad code exchanges with the same errors', async () => {
     const { embedded: e, keycloak: k } = await both(probe.codeExchangeErrors);
     expect(e).toEqual(k);

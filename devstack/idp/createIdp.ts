@@ -181,7 +181,14 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   });
   rememberGrantErrors(provider);
   provider.use(cors(portalOrigins));
-  provider.use(keycloakAnswers(provider, { portalOrigins, refreshTokenTtl, endSession: adapter.endSession }));
+  provider.use(
+    keycloakAnswers(provider, {
+      portalOrigins,
+      refreshTokenTtl,
+      endSession: adapter.endSession,
+      revokedWithGrant: adapter.revokedWithGrant,
+    }),
+  );
   provider.use(userinfoEndpoint({ path: '/protocol/openid-connect/userinfo', issuer, publicKey, provider }));
   provider.use(
     loginActions({ provider, path: loginActionsPath, publicPath: `${realmPath}${loginActionsPath}` }),

@@ -49,10 +49,18 @@ interface Refusal {
 /**
  * Keycloak's words for a refused grant. A refresh token oidc-provider could not find is looked at
  * again: its session ended (an admin, a logout) → "Session not active"; it expired → "Token is not
- * active" (the adapter keeps expired refresh tokens a while, so they can be told apart).
+ * active" (the adapter keeps expired refresh tokens a while, so they can be told apart). One that
+ * oidc-provider revoked with its grant when it logged the session out (another user signing in
+ * with prompt=login, an RP-initiated logout) is gone from the store: Keycloak, which keeps the
+ * token and ends its session, says "Session not active" for it too.
  */
-async function keycloakDescription(provider: Provider, { detail, refreshToken }: Refusal) {
+async function keycloakDescription(
+  provider: Provider,
+  { detail, refreshToken }: Refusal,
+  revokedWithGrant: (refreshToken: string) => boolean,
+) {
   if (/refresh token not found/.test(detail) && typeof refreshToken === 'string') {
+    if (revokedWithGrant(refreshToken)) return 'Session not active';
     // ignoreSessionBinding exists in oidc-provider 9 (lib/models/token_helpers.js) but not in its types.
     const options = { ignoreExpiration: true, ignoreSessionBinding: true } as { ignoreExpiration: boolean };
     const token = await provider.RefreshToken.find(refreshToken, options);
@@ -71,6 +79,8 @@ export interface KeycloakAnswersOptions {
   refreshTokenTtl: number;
   /** Ends one realm session by its uid. */
   endSession(uid: string): void;
+  /** Whether a refresh token was revoked with its grant (the memory adapter remembers). */
+  revokedWithGrant(refreshToken: string): boolean;
 }
 
 /**
@@ -90,7 +100,7 @@ async function revoke(ctx: KoaContextWithOIDC, provider: Provider, endSession: (
 
 export function keycloakAnswers(
   provider: Provider,
-  { portalOrigins, refreshTokenTtl, endSession }: KeycloakAnswersOptions,
+  { portalOrigins, refreshTokenTtl, endSession, revokedWithGrant }: KeycloakAnswersOptions,
 ): IdpMiddleware {
   return async (ctx, next) => {
     const origin = ctx.get('Origin');
@@ -120,7 +130,7 @@ export function keycloakAnswers(
       const refusal = ctx.state[REFUSAL] as Refusal | undefined;
       const description =
         ctx.body.error === 'invalid_grant' && refusal !== undefined
-          ? await keycloakDescription(ctx.oidc.provider, refusal)
+          ? await keycloakDescription(ctx.oidc.provider, refusal, revokedWithGrant)
           : undefined;
       if (ctx.body.error === 'invalid_client') {
         // Keycloak's words: unauthorized_client for a known client with a wrong secret.

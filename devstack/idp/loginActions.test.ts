@@ -107,7 +107,8 @@ describe('loginActions', () => {
 
     it('lets another user sign in with prompt=login, ending the first user’s session', async () => {
       const jar = new CookieJar();
-      await authorize({ ...client(), ...therapist, jar });
+      const first = await authorize({ ...client(), ...therapist, jar });
+      const firstTokens = await exchange(first.code, first.codeVerifier);
       const { code, codeVerifier } = await authorize({
         ...client(),
         username: 'patient',
@@ -117,6 +118,16 @@ describe('loginActions', () => {
       });
       const tokens = await exchange(code, codeVerifier);
       expect(decodeJwt(tokens.access_token)).toMatchObject({ preferred_username: 'patient' });
+      // As Keycloak's "Restart login" does: the first user's refresh token dies with its session.
+      const refreshed = await tokenRequest(idp, {
+        grant_type: 'refresh_token',
+        refresh_token: firstTokens.refresh_token,
+        client_id: clientId,
+      });
+      expect({ status: refreshed.status, body: await refreshed.json() }).toEqual({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'Session not active' },
+      });
     });
 
     it('ends the IdP session on RP-initiated logout and redirects to post_logout_redirect_uri', async () => {

@@ -34,6 +34,11 @@ export interface MemoryAdapter {
   endSessionsOf(accountId: string): number;
   /** Ends one IdP session, by its uid (the `sid` of its tokens). */
   endSession(uid: string): void;
+  /**
+   * Whether a refresh token went with its grant (oidc-provider revokes the grants of a session it
+   * logs out, e.g. when another user signs in with prompt=login), until it would have expired.
+   */
+  revokedWithGrant(refreshToken: string): boolean;
 }
 
 export function memoryAdapter(): MemoryAdapter {
@@ -41,6 +46,8 @@ export function memoryAdapter(): MemoryAdapter {
   const grantMembers = new Map<string, Set<string>>();
   const sessionIdByUid = new Map<string, string>();
   const idByUserCode = new Map<string, string>();
+  // Refresh token id → when it would have expired, for those revoked with their grant.
+  const revokedRefreshTokens = new Map<string, number>();
   let writes = 0;
 
   const read = (key: string): AdapterPayload | undefined => {
@@ -62,7 +69,11 @@ export function memoryAdapter(): MemoryAdapter {
       for (const key of members) if (!entries.has(key)) members.delete(key);
       if (members.size === 0) grantMembers.delete(grantId);
     }
+    for (const [id, expiresAt] of revokedRefreshTokens) if (expiresAt <= now) revokedRefreshTokens.delete(id);
   };
+
+  const revokedWithGrant = (refreshToken: string) =>
+    (revokedRefreshTokens.get(refreshToken) ?? 0) > Date.now();
 
   const endSessionsOf = (accountId: string): number => {
     let ended = 0;
@@ -119,10 +130,16 @@ export function memoryAdapter(): MemoryAdapter {
         entries.delete(keyFor(id));
       },
       async revokeByGrantId(grantId) {
-        for (const key of grantMembers.get(grantId) ?? []) entries.delete(key);
+        for (const key of grantMembers.get(grantId) ?? []) {
+          const entry = entries.get(key);
+          if (entry !== undefined && key.startsWith('RefreshToken:')) {
+            revokedRefreshTokens.set(key.slice('RefreshToken:'.length), entry.expiresAt);
+          }
+          entries.delete(key);
+        }
         grantMembers.delete(grantId);
       },
     };
   };
-  return Object.assign(adapterFor, { endSessionsOf, endSession });
+  return Object.assign(adapterFor, { endSessionsOf, endSession, revokedWithGrant });
 }

@@ -121,6 +121,21 @@ export async function authorize(options: AuthorizeOptions): Promise<AuthorizeRes
       });
       continue;
     }
+    // Keycloak with prompt=login and a realm session: "Please re-authenticate", the signed-in
+    // user's name fixed. Another user takes "Restart login" as a person would, which ends that
+    // realm session (skip_logout=false).
+    const attempted = /id="kc-attempted-username" value="([^"]*)"/.exec(body)?.[1];
+    const restart = /location\.href='([^']*\/login-actions\/restart[^']*)'/.exec(body)?.[1];
+    if (
+      attempted !== undefined &&
+      options.username !== undefined &&
+      unescapeHtml(attempted) !== options.username
+    ) {
+      if (restart === undefined) throw new Error(`No "Restart login" on ${url}`);
+      url = new URL(unescapeHtml(restart), url).href;
+      response = await jar.fetch(url);
+      continue;
+    }
     if (loginPageShown) throw new Error(`The login page showed twice: ${url}`);
     if (options.username === undefined || options.password === undefined) {
       throw new Error('The IdP showed its login page but no username/password was given');

@@ -1,6 +1,8 @@
 const SECTIONS = [
   { id: 'token-view', label: 'Token' },
+  { id: 'identities-view', label: 'Identities' },
   { id: 'request-view', label: 'Call the API' },
+  { id: 'inspect-view', label: 'Inspect' },
   { id: 'realm-view', label: 'Realm' },
   { id: 'integrate-view', label: 'Integrate' },
 ];

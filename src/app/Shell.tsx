@@ -8,6 +8,7 @@ import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
 import { isRefreshError } from '../shared/refreshEnding.ts';
 import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import type { Identity } from '../shared/token/identity.ts';
 import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
 import { useTokenModel } from '../token/session/useTokenModel.ts';
 import { Callout } from '../ui/Callout.tsx';
@@ -23,6 +24,13 @@ const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'L
 const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
 // Only a failed sign-in shows it: its explanations stay out of the first load.
 const AuthErrorPanel = lazyNamed(() => import('../auth/AuthErrorPanel.tsx'), 'AuthErrorPanel');
+// Pasted tokens: a tool for now and then, kept out of the first load.
+const InspectTokenSection = lazyNamed(
+  () => import('../token/InspectTokenSection.tsx'),
+  'InspectTokenSection',
+);
+// Only QA comparing users adds identities: the popup sign-in stays out of the first load.
+const IdentitiesPanel = lazyNamed(() => import('../identities/IdentitiesPanel.tsx'), 'IdentitiesPanel');
 const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
 
 const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
@@ -56,6 +64,8 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
+  // Other users signed in beside the tab's own (memory only), for the authorization matrix.
+  const [identities, setIdentities] = useState<Identity[]>([]);
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError =
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
@@ -128,11 +138,17 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                     lastRefresh={lastRefresh}
                   />
                 </div>
+                <div id="identities-view" className="app-section">
+                  <Suspense fallback={null}>
+                    <IdentitiesPanel environment={environment} onChange={setIdentities} />
+                  </Suspense>
+                </div>
                 <div id="request-view" className="app-section">
                   <signedIn.views.RequestPane
                     environment={environment}
                     otherEnvironments={otherEnvironments}
                     tokens={tokens}
+                    identities={identities}
                   />
                 </div>
               </>
@@ -154,6 +170,13 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
           ) : (
             <Suspense fallback={<SignInPanel environment={environment} />}>
               <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
+            </Suspense>
+          )}
+          {(user || !auth.isLoading) && (
+            <Suspense fallback={null}>
+              <div id="inspect-view" className="app-section">
+                <InspectTokenSection environment={environment} environments={config.environments} />
+              </div>
             </Suspense>
           )}
           {(user || !auth.isLoading) && (

@@ -1,8 +1,11 @@
 import type { KeyboardEvent } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { largeToken } from '../shared/bearer/largeToken.ts';
+import type { Identity } from '../shared/token/identity.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
+import { SnippetsPanel } from '../snippets/SnippetsPanel.tsx';
 import { Callout } from '../ui/Callout.tsx';
+import { ExchangeReport } from './ExchangeReport.tsx';
 import { BodyEditor } from './editor/BodyEditor.tsx';
 import { HeadersEditor } from './editor/HeadersEditor.tsx';
 import { RequestLine } from './editor/RequestLine.tsx';
@@ -27,6 +30,8 @@ export interface RequestPaneProps {
   otherEnvironments?: readonly OtherEnvironment[];
   /** The session's tokens, read once by the shell (the server's clock comes from ServerTimeProvider). */
   tokens: SessionTokens;
+  /** Other users signed in beside the tab's own (identities/): the matrix sends with each. */
+  identities?: readonly Identity[];
   /** Injected in tests: the network, this tab's storage, the slice scheduler. */
   fetch?: typeof fetch;
   storage?: Storage;
@@ -84,6 +89,7 @@ export function RequestPane({
             ))}
           {large && <Callout explanation={large} role="note" />}
           <CurlCopy prepared={preview} />
+          {preview.ok && <SnippetsPanel request={preview.request} />}
         </div>
       </div>
       <div className="actions rq-send">
@@ -152,7 +158,15 @@ export function RequestPane({
       )}
       {flow.matrix && <MatrixTable rows={flow.matrix} onShow={flow.show} />}
       {flow.shown && (
-        <ResponseView key={flow.shown.id} exchange={flow.shown} retired={flow.retired} schedule={schedule} />
+        <>
+          <ResponseView
+            key={flow.shown.id}
+            exchange={flow.shown}
+            retired={flow.retired}
+            schedule={schedule}
+          />
+          <ExchangeReport key={`report-${flow.shown.id}`} exchange={flow.shown} environment={environment} />
+        </>
       )}
       <HistoryList
         entries={pane.history.entries}

@@ -15,7 +15,7 @@ const LABEL: Record<TimeState, [label: string, tone: Tone]> = {
 };
 
 /** The one component that re-renders every second, with the token's time in the server's clock. */
-export function Countdown({ access }: { access: TokenReading }) {
+export function Countdown({ access, testId = 'countdown' }: { access: TokenReading; testId?: string }) {
   const { serverNow, nowMs } = useServerNow();
   const { skewMs, expiresInMismatch: mismatch } = useServerTime().clock;
   const time = tokenTime(access, serverNow);
@@ -25,10 +25,7 @@ export function Countdown({ access }: { access: TokenReading }) {
     <div className={`tk-countdown tk-countdown--${time.state} tone-${tone}`}>
       <p className="tk-countdown__text">
         <span className={`tk-countdown__state text-${tone}`}>{label}</span>
-        <span
-          className={`tk-countdown__clock${tone === 'ok' ? '' : ` text-${tone}`}`}
-          data-testid="countdown"
-        >
+        <span className={`tk-countdown__clock${tone === 'ok' ? '' : ` text-${tone}`}`} data-testid={testId}>
           {time.state === 'expired'
             ? `expired ${clockText} ago`
             : time.state === 'not-yet-valid'

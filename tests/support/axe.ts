@@ -42,7 +42,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function renderBelowTheFold(page: Page): Promise<void> {
   await page.evaluate(() =>
     document
-      .querySelectorAll<HTMLElement>('#request-view, #realm-view, #integrate-view')
+      .querySelectorAll<HTMLElement>('#request-view, #inspect-view, #realm-view, #integrate-view')
       .forEach((section) => {
         section.style.contentVisibility = 'visible';
       }),

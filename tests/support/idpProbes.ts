@@ -323,3 +323,36 @@ export async function revokedRefreshToken(target: ProbeTarget) {
     nextSignInAsksForPassword: again.loginPageShown,
   };
 }
+
+/**
+ * Adding an identity in the portal: a user signed in, then another user with prompt=login in the
+ * same browser (same realm cookies); what is left of the first user's tokens afterwards.
+ */
+export async function accountSwitch(target: ProbeTarget) {
+  const jar = new CookieJar();
+  const exchange = async ({ code, codeVerifier }: { code: string; codeVerifier: string }) => {
+    const response = await tokenRequest(target, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: codeVerifier,
+    });
+    return (await response.json()) as TokenResponse;
+  };
+  const first = await exchange(await authorize({ ...client(target), ...therapist, jar }));
+  const second = await exchange(
+    await authorize({
+      ...client(target),
+      username: 'patient',
+      password: 'patient',
+      jar,
+      params: { prompt: 'login' },
+    }),
+  );
+  return {
+    secondUser: decodeJwt(second.access_token).preferred_username,
+    firstRefresh: await answer(await refresh(target, first.refresh_token ?? '')),
+    secondRefresh: (await answer(await refresh(target, second.refresh_token ?? ''))).status,
+  };
+}

@@ -31,6 +31,8 @@ export interface Exchange {
   id: string;
   request: OutgoingRequest;
   choice: TokenChoice;
+  /** Who the token belongs to when it is not the tab's own ("patient"): the matrix's identities. */
+  tokenLabel?: string | undefined;
   /** The token that was sent, as read once when it was chosen. */
   token?: TokenReading | undefined;
   /** Local time the request left. */

@@ -1,0 +1,71 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { setupBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+import { storedTokens } from './support/storedTokens.ts';
+
+const session = setupBrowserSession();
+const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true });
+const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+
+describe('the bug report', () => {
+  it("of a patient's 403: status, claims, verdict and curl, and no token string anywhere in it", async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'patient');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // The portal warns that a patient lacks the role; QA sends anyway to see the refusal.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Send anyway' }).click();
+    await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
+
+    await page.getByRole('button', { name: 'Bug report of this response' }).click();
+    const report = await textOf(page.getByTestId('bug-report'));
+    expect(report).toContain('## GET ');
+    expect(report).toContain('403 Forbidden');
+    expect(report).toContain('"preferred_username": "patient"');
+    expect(report).toMatch(/Authorization: Bearer <token sha256:[0-9a-f]{12}>/);
+    expect(report).toContain('Bearer $TOKEN');
+    expect(report).toContain('**Clock skew:**');
+
+    const tokens = await storedTokens(page);
+    // The access, ID and refresh tokens of this session: none of them, nor any of their parts.
+    expect(tokens.length).toBeGreaterThanOrEqual(2);
+    for (const token of tokens) {
+      for (const part of token.split('.').filter((p) => p.length >= 8)) expect(report).not.toContain(part);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreen(page, 'bug-report', page.locator('.rp-report'));
+    await saveScreenshotAround(page, 'bug-report', page.locator('.rp-report'), response(page));
+  });
+});
+
+describe('code snippets', () => {
+  it('JavaScript, Python and Java of the request, reading TOKEN from the environment', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('Create patient');
+    await page.getByText('Code in other languages').click();
+    const code = (title: string) => page.getByRole('region', { name: `${title} snippet` });
+    await code('JavaScript (fetch)').waitFor();
+    const tokens = await storedTokens(page);
+    const expectations: Array<[string, string]> = [
+      ['JavaScript (fetch)', 'process.env.TOKEN'],
+      ['Python (requests)', "os.environ['TOKEN']"],
+      ['Java (HttpClient)', 'System.getenv("TOKEN")'],
+    ];
+    for (const [title, placeholder] of expectations) {
+      await page.getByRole('button', { name: title, exact: true }).click();
+      const text = await textOf(code(title));
+      expect(text).toContain(placeholder);
+      expect(text).toContain(`${stack.apiUrl}/api/v1/patients`);
+      expect(text).toContain('Ada Example');
+      for (const token of tokens) expect(text).not.toContain(token);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreen(page, 'snippets', page.locator('.sn-panel'));
+    await saveScreenshotAround(page, 'snippets', page.locator('.sn-panel'));
+  });
+});

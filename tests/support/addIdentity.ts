@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+
+/** Adds an identity the way a user does: "Add identity", then the realm's login form in the popup. */
+export async function addIdentity(page: Page, username: string, password = username) {
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Add identity' }).click(),
+  ]);
+  await popup.getByLabel('Password', { exact: true }).waitFor();
+  // Keycloak answers prompt=login in a browser with a realm session by asking that user to
+  // re-authenticate, the name fixed (read-only, no "Username" field): another user takes "Restart
+  // login", as a person would. That logs the previous user out of the realm (tests/idpFidelity).
+  const fixed = popup.locator('#kc-attempted-username');
+  if ((await fixed.count()) > 0 && (await fixed.inputValue()) !== username) {
+    await popup.getByRole('button', { name: 'Restart login' }).click();
+    await fixed.waitFor({ state: 'detached' });
+  }
+  // "Username" on the embedded IdP's page, "Username or email" on Keycloak's.
+  if ((await fixed.count()) === 0) await popup.getByLabel('Username').fill(username);
+  await popup.getByLabel('Password', { exact: true }).fill(password);
+  await popup.getByRole('button', { name: 'Sign In' }).click();
+  await popup.waitForEvent('close', { timeout: 30_000 });
+  await page.getByRole('listitem', { name: `Identity ${username}` }).waitFor();
+}
