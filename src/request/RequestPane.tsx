@@ -13,6 +13,7 @@ import { ConfirmPanel } from './flow/ConfirmPanel.tsx';
 import { MatrixTable } from './flow/MatrixTable.tsx';
 import { useRequestPane } from './flow/useRequestPane.ts';
 import { HistoryList } from './history/HistoryList.tsx';
+import { MatrixPanel } from './matrix/MatrixPanel.tsx';
 import { CurlCopy } from './outgoing/CurlCopy.tsx';
 import { HeadersPreview } from './outgoing/HeadersPreview.tsx';
 import { ResponseView } from './response/ResponseView.tsx';
@@ -32,10 +33,13 @@ export interface RequestPaneProps {
   schedule?: Scheduler;
 }
 
+const NO_IDENTITIES: readonly Identity[] = [];
+
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
 export function RequestPane({
   environment,
   tokens,
+  identities = NO_IDENTITIES,
   fetch,
   storage = globalThis.sessionStorage,
   timeoutMs = 30_000,
@@ -147,6 +151,17 @@ export function RequestPane({
         </Callout>
       )}
       {flow.matrix && <MatrixTable rows={flow.matrix} onShow={flow.show} />}
+      <MatrixPanel
+        environment={environment}
+        tokens={tokens}
+        identities={identities}
+        draft={draft}
+        history={pane.history.entries}
+        confirmedOrigins={pane.confirmedOrigins}
+        fetch={fetch}
+        timeoutMs={pane.timeout.seconds * 1000}
+        onShow={flow.show}
+      />
       {flow.shown && (
         <>
           <ResponseView

@@ -60,6 +60,7 @@ export function useRequestPane({ environment, tokens, fetch, storage, timeoutMs 
     preview,
     flow,
     history,
+    confirmedOrigins: origins,
     send,
     runMatrix: () => flow.submit('matrix', draft),
     reopen,
