@@ -5,6 +5,7 @@ import { Callout } from '../../ui/Callout.tsx';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import type { Exchange } from '../flow/sendPipeline.ts';
+import { shortStatus } from '../history/history.ts';
 import { MatrixGrid } from './MatrixGrid.tsx';
 import { matrixCsv, matrixMarkdown } from './matrixExport.ts';
 import { matrixReport } from './matrixReport.ts';
@@ -119,9 +120,16 @@ export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
   );
 }
 
-/** One cell's explanation: what was expected, and the API's answer as the response view explains it. */
+const NEXT = {
+  finding:
+    'Check the API’s authorization rule for this endpoint; if it is meant to be open to this user, correct the preset’s requiredRole in config.json.',
+  differs:
+    'Check the identity’s realm roles and the API’s rule for this endpoint, or correct the preset’s requiredRole in config.json.',
+};
+
+/** One cell's explanation: how it compares with the expectation, then the API's answer explained. */
 function CellDetail({ cell, onShow }: { cell: MatrixCell; onShow: (exchange: Exchange) => void }) {
-  const { exchange } = cell;
+  const { exchange, check } = cell;
   if (!exchange) {
     return (
       <p className="small" data-testid="matrix-cell-detail">
@@ -129,12 +137,26 @@ function CellDetail({ cell, onShow }: { cell: MatrixCell; onShow: (exchange: Exc
       </p>
     );
   }
+  const flagged = check?.kind === 'finding' || check?.kind === 'differs' ? check.kind : undefined;
   return (
-    <Callout explanation={exchange.verdict} testId="matrix-cell-detail">
-      {cell.check && <p className="small">{cell.check.text}</p>}
-      <button type="button" className="button button--quiet" onClick={() => onShow(exchange)}>
-        Show the full response
-      </button>
-    </Callout>
+    <div className="mx-detail" data-testid="matrix-cell-detail">
+      {flagged && check && (
+        <Callout
+          explanation={{
+            kind: flagged,
+            tone: flagged === 'finding' ? 'bad' : 'warn',
+            title: `${flagged === 'finding' ? 'Finding' : 'Differs from the expectation'}: ${exchange.tokenLabel ?? 'this token'} got ${shortStatus(exchange.result)}`,
+            detail: check.text,
+            next: NEXT[flagged],
+          }}
+        />
+      )}
+      <Callout explanation={exchange.verdict}>
+        {check && !flagged && <p className="small">{check.text}</p>}
+        <button type="button" className="button button--quiet" onClick={() => onShow(exchange)}>
+          Show the full response
+        </button>
+      </Callout>
+    </div>
   );
 }
