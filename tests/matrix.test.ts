@@ -32,7 +32,7 @@ const eventually = <T>(read: () => Promise<T> | T, timeout = 30_000) => expect.p
 const panel = (page: Page) => page.getByRole('region', { name: 'Authorization matrix across identities' });
 const grid = (page: Page) => page.getByRole('table', { name: 'Authorization matrix' });
 const statuses = (page: Page, request: string) =>
-  grid(page).locator(`tr[data-request="preset:${request}"] .mx-cell__status`).allTextContents();
+  grid(page).locator(`tr[data-request="preset:${request}"] .rq-mx-cell__status`).allTextContents();
 
 // Identities do not sign in on Keycloak yet (see tests/identities.test.ts): embedded IdP only.
 describe.skipIf(testIdp() === 'keycloak')('the authorization matrix across identities', () => {
@@ -60,7 +60,7 @@ describe.skipIf(testIdp() === 'keycloak')('the authorization matrix across ident
     expect(await statuses(page, 'Create patient')).toEqual(['201', '403', '401', '401', '401', '401']);
     expect(await statuses(page, 'Who am I')).toEqual(['200', '200', '401', '401', '401', '401']);
     expect(await textOf(page.getByTestId('matrix-summary'))).toContain('1 finding, 0 other differences');
-    const finding = grid(page).locator('.mx-cell--finding');
+    const finding = grid(page).locator('.rq-mx-cell--finding');
     expect(await finding.count()).toBe(1);
     expect(await finding.getAttribute('aria-label')).toBe('patient, Who am I: 200, ⚠ finding. Explain');
 
@@ -116,7 +116,7 @@ describe.skipIf(testIdp() === 'keycloak')('the authorization matrix across ident
     await panel(page).getByRole('button', { name: 'Run the matrix' }).click();
     await panel(page).getByRole('button', { name: 'Cancel the matrix' }).click();
     await eventually(() => textOf(page.getByTestId('matrix-summary'))).toMatch(/answered, \d+ not sent/);
-    const texts = await grid(page).locator('.mx-cell__status, span.mx-cell').allTextContents();
+    const texts = await grid(page).locator('.rq-mx-cell__status, span.rq-mx-cell').allTextContents();
     expect(texts.filter((t) => t === 'not sent').length).toBeGreaterThanOrEqual(8);
     await grid(page)
       .getByRole('button', { name: /Who am I: not sent/ })

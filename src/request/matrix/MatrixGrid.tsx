@@ -12,9 +12,9 @@ const MARK: Record<string, string> = { finding: '⚠ finding', differs: '≠ exp
 
 const toneOf = (cell: MatrixCell | undefined) => {
   const kind = cell?.check?.kind;
-  if (kind === 'finding' || kind === 'differs') return `mx-cell--${kind}`;
-  if (!cell?.exchange) return 'mx-cell--none';
-  return kind === 'match' ? 'mx-cell--match' : 'mx-cell--none';
+  if (kind === 'finding' || kind === 'differs') return `rq-mx-cell--${kind}`;
+  if (!cell?.exchange) return 'rq-mx-cell--none';
+  return kind === 'match' ? 'rq-mx-cell--match' : 'rq-mx-cell--none';
 };
 
 /**
@@ -24,8 +24,8 @@ const toneOf = (cell: MatrixCell | undefined) => {
  */
 export function MatrixGrid({ run, open, onOpen }: MatrixGridProps) {
   return (
-    <section className="mx-scroll" aria-label="Authorization matrix grid">
-      <table className="table mx-grid" aria-label="Authorization matrix">
+    <section className="rq-mx-scroll" aria-label="Authorization matrix grid">
+      <table className="table rq-mx-grid" aria-label="Authorization matrix">
         <thead>
           <tr>
             <th scope="col">Request</th>
@@ -41,7 +41,7 @@ export function MatrixGrid({ run, open, onOpen }: MatrixGridProps) {
             <tr key={request.id} data-request={request.id}>
               <th scope="row">
                 {request.label}
-                <span className="mx-grid__url">
+                <span className="rq-mx-grid__url">
                   {request.draft.method} {request.draft.url}
                 </span>
               </th>
@@ -55,16 +55,16 @@ export function MatrixGrid({ run, open, onOpen }: MatrixGridProps) {
                     {cell && (cell.state === 'done' || cell.state === 'not-sent') ? (
                       <button
                         type="button"
-                        className={`mx-cell ${toneOf(cell)}`}
+                        className={`rq-mx-cell ${toneOf(cell)}`}
                         aria-pressed={isOpen}
                         aria-label={`${column.label}, ${request.label}: ${status}${mark ? `, ${mark}` : ''}. Explain`}
                         onClick={() => onOpen(isOpen ? null : cell)}
                       >
-                        <span className="mx-cell__status">{status}</span>
-                        {mark && <span className="mx-cell__mark">{mark}</span>}
+                        <span className="rq-mx-cell__status">{status}</span>
+                        {mark && <span className="rq-mx-cell__mark">{mark}</span>}
                       </button>
                     ) : (
-                      <span className="mx-cell mx-cell--none">{status}</span>
+                      <span className="rq-mx-cell rq-mx-cell--none">{status}</span>
                     )}
                   </td>
                 );

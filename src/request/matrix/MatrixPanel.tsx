@@ -47,17 +47,17 @@ export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
         })
       : '';
   return (
-    <section className="mx" aria-labelledby="matrix-title">
+    <section className="rq-mx" aria-labelledby="matrix-title">
       <h3 id="matrix-title">Authorization matrix across identities</h3>
       <p className="small muted">
         Sends each request picked with each identity picked (four at a time), and marks every answer that
         differs from the preset’s required role. Add identities under “Identities”.
       </p>
-      <div className="mx-pick">
+      <div className="rq-mx-pick">
         <fieldset>
           <legend>Requests</legend>
           {matrix.requests.map((request) => (
-            <label key={request.id} className="mx-pick__item">
+            <label key={request.id} className="rq-mx-pick__item">
               <input
                 type="checkbox"
                 checked={matrix.pickedRequests.includes(request.id)}
@@ -70,7 +70,7 @@ export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
         <fieldset>
           <legend>Sent as</legend>
           {matrix.columns.map((column) => (
-            <label key={column.id} className="mx-pick__item">
+            <label key={column.id} className="rq-mx-pick__item">
               <input
                 type="checkbox"
                 checked={matrix.isColumnPicked(column.id)}
@@ -100,7 +100,7 @@ export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
       {openCell && <CellDetail cell={openCell} onShow={onShow} />}
       {run && !matrix.running && (
         <>
-          <details className="mx-export">
+          <details className="rq-mx-export">
             <summary>Export the grid (Markdown, CSV)</summary>
             <div className="actions">
               <CopyButton label="Copy as Markdown" getText={() => matrixMarkdown(run)} />
@@ -139,7 +139,7 @@ function CellDetail({ cell, onShow }: { cell: MatrixCell; onShow: (exchange: Exc
   }
   const flagged = check?.kind === 'finding' || check?.kind === 'differs' ? check.kind : undefined;
   return (
-    <div className="mx-detail" data-testid="matrix-cell-detail">
+    <div className="rq-mx-detail" data-testid="matrix-cell-detail">
       {flagged && check && (
         <Callout
           explanation={{
