@@ -46,7 +46,7 @@ export function useRequestPane({ environment, tokens, fetch, storage, timeoutMs 
   );
 
   const send = (which: RequestDraft = draft, sendInvalidJson = false) => {
-    if (!flow.busy) flow.submit('single', which, sendInvalidJson);
+    if (!flow.busy) flow.submit(which, sendInvalidJson);
   };
   const reopen = (entry: HistoryEntry) => {
     const loaded = draftReducer(draft, { type: 'load', draft: entry.draft });
@@ -62,7 +62,6 @@ export function useRequestPane({ environment, tokens, fetch, storage, timeoutMs 
     history,
     confirmedOrigins: origins,
     send,
-    runMatrix: () => flow.submit('matrix', draft),
     reopen,
     resend: (entry: HistoryEntry) => send(reopen(entry)),
     sendAtExpiry: useSendAtExpiry(() => send({ ...draft, tokenChoice: 'expired' }), time.now),

@@ -10,10 +10,13 @@ import { MatrixGrid } from './MatrixGrid.tsx';
 import { matrixCsv, matrixMarkdown } from './matrixExport.ts';
 import { matrixReport } from './matrixReport.ts';
 import type { MatrixCell } from './matrixRun.ts';
-import { type MatrixInput, useMatrix } from './useMatrix.ts';
+import type { useMatrix } from './useMatrix.ts';
 import './matrix.css';
 
-interface MatrixPanelProps extends MatrixInput {
+interface MatrixPanelProps {
+  /** The matrix's state, held by the pane (its "Run the unauthorized matrix" runs the draft). */
+  matrix: ReturnType<typeof useMatrix>;
+  environment: EnvironmentConfig;
   /** Opens a cell's full answer in the response view. */
   onShow: (exchange: Exchange) => void;
 }
@@ -29,11 +32,10 @@ const summaryOf = (cells: readonly MatrixCell[], running: boolean) => {
 };
 
 /** Requests × identities: pick, run, read the grid, explain a cell, export, report. */
-export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
-  const matrix = useMatrix(input);
+export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
   const { clock } = useServerTime();
   const { run, openCell } = matrix;
-  const report = (environment: EnvironmentConfig) => async () =>
+  const report = async () =>
     run
       ? matrixReport({
           environment: {
@@ -113,7 +115,7 @@ export function MatrixPanel({ onShow, ...input }: MatrixPanelProps) {
               {matrixCsv(run)}
             </CodeBlock>
           </details>
-          <BugReport make={report(input.environment)} of="the matrix" />
+          <BugReport make={report} of="the matrix" />
         </>
       )}
     </section>

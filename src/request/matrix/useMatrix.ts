@@ -20,6 +20,8 @@ export interface MatrixInput {
   confirmedOrigins: readonly string[];
   fetch?: typeof fetch | undefined;
   timeoutMs: number;
+  /** A run clears the single answer on screen: every result shown belongs to what was last asked. */
+  onStart: () => void;
 }
 
 /** A finished or running grid: what was asked, when, and the cells as they fill in. */
@@ -50,8 +52,9 @@ export function useMatrix(input: MatrixInput) {
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const start = async () => {
-    const chosenRequests = requests.filter((r) => pickedRequests.includes(r.id));
+  /** Runs the picked requests, or only the draft ("Run the unauthorized matrix" beside Send). */
+  const start = async (only?: 'draft') => {
+    const chosenRequests = requests.filter((r) => (only ? r.id === only : pickedRequests.includes(r.id)));
     const chosenColumns = columns.filter((c) => !unpickedColumns.includes(c.id));
     const plans = planCells(chosenRequests, chosenColumns, {
       environment,
@@ -64,6 +67,7 @@ export function useMatrix(input: MatrixInput) {
     const atMs = time.now();
     setOpenCell(null);
     setRunning(true);
+    input.onStart();
     const context = {
       environment,
       portalOrigin: globalThis.location?.origin ?? '',
@@ -106,6 +110,7 @@ export function useMatrix(input: MatrixInput) {
     run,
     running,
     start: () => void start(),
+    startDraft: () => void start('draft'),
     cancel: () => controller.current?.abort(),
     openCell,
     setOpenCell,
