@@ -116,6 +116,9 @@ describe.skipIf(testIdp() === 'keycloak')('the authorization matrix across ident
     await panel(page).getByRole('button', { name: 'Run the matrix' }).click();
     await panel(page).getByRole('button', { name: 'Cancel the matrix' }).click();
     await eventually(() => textOf(page.getByTestId('matrix-summary'))).toMatch(/answered, \d+ not sent/);
+    await eventually(() => panel(page).getByRole('button', { name: 'Run the matrix' }).isEnabled()).toBe(
+      true,
+    );
     const texts = await grid(page).locator('.rq-mx-cell__status, span.rq-mx-cell').allTextContents();
     expect(texts.filter((t) => t === 'not sent').length).toBeGreaterThanOrEqual(8);
     await grid(page)

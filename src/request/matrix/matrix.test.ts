@@ -93,6 +93,28 @@ describe('the matrix plan', () => {
     // The ID token column: this session has none.
     expect(byColumn.id).toMatchObject({ ok: false, reason: expect.stringContaining('No ID token') });
   });
+
+  it('does not send a cell that needs a question first: an origin to confirm, a change in production', () => {
+    const other = [
+      { id: 'o', label: 'other', draft: { ...initialDraft([]), url: 'https://other.example.org/x' } },
+    ];
+    const [tab] = planCells(other, columns, context);
+    expect(tab?.prepared).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('send this request alone first'),
+    });
+    const post = [
+      { id: 'p', label: 'create', draft: { ...initialDraft([]), method: 'POST' as const, url: '/p' } },
+    ];
+    const [prod] = planCells(post, columns, {
+      ...context,
+      environment: { ...environment, production: true },
+    });
+    expect(prod?.prepared).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('never sends changes to production'),
+    });
+  });
 });
 
 describe('running the matrix', () => {

@@ -72,7 +72,11 @@ export function matrixRequests(
       label: preset.name,
       draft: draftReducer(BLANK, { type: 'preset', preset }),
     })),
-    { id: 'draft', label: `Draft: ${draft.method} ${draft.url}`, draft: { ...draft, pasted: '' } },
+    {
+      id: 'draft',
+      label: draft.presetName ? `Draft (${draft.presetName})` : `Draft: ${draft.method} ${draft.url}`,
+      draft: { ...draft, pasted: '' },
+    },
     ...history_.map((entry) => ({
       id: `history:${entry.id}`,
       label: `History: ${entry.method} ${entry.url}`,
