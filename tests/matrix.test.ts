@@ -75,6 +75,7 @@ describe('the authorization matrix across identities', () => {
       expect(await textOf(detail)).toContain(
         'Expected 403 (the token lacks the realm role “therapist”), but the API answered 200: access granted.',
       );
+      expect(await textOf(detail)).toContain('Finding: patient got 200 on Who am I');
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreen(page, 'matrix', panel(page));
       await saveScreenshotAround(page, 'matrix', panel(page));

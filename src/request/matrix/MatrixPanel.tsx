@@ -99,7 +99,13 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
         )}
       </div>
       {run && <MatrixGrid run={run} open={openCell} onOpen={matrix.setOpenCell} />}
-      {openCell && <CellDetail cell={openCell} onShow={onShow} />}
+      {openCell && (
+        <CellDetail
+          cell={openCell}
+          request={run?.requests.find((r) => r.id === openCell.requestId)?.label ?? ''}
+          onShow={onShow}
+        />
+      )}
       {run && !matrix.running && (
         <>
           <details className="rq-mx-export">
@@ -130,7 +136,15 @@ const NEXT = {
 };
 
 /** One cell's explanation: how it compares with the expectation, then the API's answer explained. */
-function CellDetail({ cell, onShow }: { cell: MatrixCell; onShow: (exchange: Exchange) => void }) {
+function CellDetail({
+  cell,
+  request,
+  onShow,
+}: {
+  cell: MatrixCell;
+  request: string;
+  onShow: (exchange: Exchange) => void;
+}) {
   const { exchange, check } = cell;
   if (!exchange) {
     return (
@@ -147,7 +161,7 @@ function CellDetail({ cell, onShow }: { cell: MatrixCell; onShow: (exchange: Exc
           explanation={{
             kind: flagged,
             tone: flagged === 'finding' ? 'bad' : 'warn',
-            title: `${flagged === 'finding' ? 'Finding' : 'Differs from the expectation'}: ${exchange.tokenLabel ?? 'this token'} got ${shortStatus(exchange.result)}`,
+            title: `${flagged === 'finding' ? 'Finding' : 'Differs from the expectation'}: ${exchange.tokenLabel ?? 'this token'} got ${shortStatus(exchange.result)} on ${request}`,
             detail: check.text,
             next: NEXT[flagged],
           }}
