@@ -36,7 +36,7 @@ describe('every main state has no serious accessibility violation', () => {
     await page.getByRole('region', { name: 'Response', exact: true }).getByText('200 OK').first().waitFor();
     await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
-    await page.getByRole('table', { name: 'Unauthorized matrix' }).waitFor();
+    await page.getByRole('table', { name: 'Authorization matrix' }).waitFor();
     await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Call UserInfo' }).click();
     await page.getByRole('table', { name: 'UserInfo claims' }).waitFor();
@@ -124,6 +124,6 @@ describe('the main jobs work with the keyboard alone', () => {
 
     await tabTo(page, page.getByRole('button', { name: 'Run the unauthorized matrix' }));
     await page.keyboard.press('Enter');
-    await page.getByRole('table', { name: 'Unauthorized matrix' }).waitFor();
+    await page.getByRole('table', { name: 'Authorization matrix' }).waitFor();
   });
 });

@@ -167,17 +167,21 @@ describe('the unauthorized matrix', () => {
 
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
-    const table = page.getByRole('table', { name: 'Unauthorized matrix' });
-    const statuses = table.locator('tbody .rq-matrix__status');
+    // The draft as one row of the authorization matrix: this tab's user, then the tokens to refuse.
+    const table = page.getByRole('table', { name: 'Authorization matrix' });
+    const statuses = table.locator('tbody .rq-mx-cell__status');
     await eventually(() => statuses.allTextContents()).toEqual(['200', '401', '401', '401', '401']);
-    const verdicts = await table.locator('tbody tr').allTextContents();
-    expect(verdicts[0]).toContain('200 OK: the API accepted the request');
-    expect(verdicts[1]).toContain('No token was sent');
-    expect(verdicts[2]).toMatch(/The token expired \d+ s before the request/);
-    expect(verdicts[3]).toContain('Signature rejected');
-    expect(verdicts[4]).toContain('Wrong token type: an ID token was sent');
-
-    await table.locator('tbody tr').nth(2).getByRole('button', { name: 'Details' }).click();
+    const detail = page.getByTestId('matrix-cell-detail');
+    const explained = async (column: string) => {
+      await table.getByRole('button', { name: new RegExp(`^${column}, `) }).click();
+      return textOf(detail);
+    };
+    expect(await explained('therapist \\(this tab\\)')).toContain('200 OK: the API accepted the request');
+    expect(await explained('No token')).toContain('No token was sent');
+    expect(await explained('Tampered signature')).toContain('Signature rejected');
+    expect(await explained('ID token instead')).toContain('Wrong token type: an ID token was sent');
+    expect(await explained('Expired token')).toMatch(/The token expired \d+ s before the request/);
+    await detail.getByRole('button', { name: 'Show the full response' }).click();
     await eventually(() => textOf(response(page))).toMatch(/The token expired \d+ s before the request/);
     await saveScreenshotAround(page, 'request-401', pane(page));
   });

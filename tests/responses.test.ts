@@ -62,7 +62,7 @@ describe('answers the request pane shows', () => {
 
     await setUrl(page, '/api/v1/me');
     await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
-    await page.getByRole('table', { name: 'Unauthorized matrix' }).waitFor();
+    await page.getByRole('table', { name: 'Authorization matrix' }).waitFor();
     expect(await response(page).count()).toBe(0);
     expect(await previous.count()).toBe(0);
   });

@@ -217,8 +217,13 @@ describe('RequestPane', () => {
     );
     expect(alert.textContent).toContain('Switch to that environment in the header');
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    // The matrix sends there only what carries no token (its "No token" column), never a bearer.
     await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
-    expect(fetch).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByTestId('matrix-summary').textContent).toMatch(/not sent/));
+    const sentHeaders = fetch.mock.calls.map(
+      ([, init]) => new Headers((init as RequestInit | undefined)?.headers),
+    );
+    expect(sentHeaders.every((headers) => !headers.has('authorization'))).toBe(true);
   });
 
   it('case 34: remembers a confirmed origin for this environment only', async () => {
@@ -282,22 +287,21 @@ describe('RequestPane', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('runs the unauthorized matrix: 200 / 401 / 401 / 401 / 401 with a verdict each', async () => {
+  it('runs the unauthorized matrix on the draft: 200 / 401 / 401 / 401 / 401, each explained', async () => {
     const { user } = renderPane();
     await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
-    const table = screen.getByRole('table', { name: 'Unauthorized matrix' });
+    const table = screen.getByRole('table', { name: 'Authorization matrix' });
     await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(4));
-    const rows = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.textContent);
-    expect(rows).toEqual([
-      expect.stringMatching(/^Current access token200200: the API accepted/),
-      expect.stringMatching(/^No token401No token was sent/),
-      expect.stringMatching(/^Expired token401The token expired 42 s before the request/),
-      expect.stringMatching(/^Tampered signature401Signature rejected/),
-      expect.stringMatching(/^ID token instead401Wrong token type: an ID token was sent/),
-    ]);
+    const statuses = [...table.querySelectorAll('.rq-mx-cell__status')].map((cell) => cell.textContent);
+    expect(statuses).toEqual(['200', '401', '401', '401', '401']);
+    const explained = async (column: string) => {
+      await user.click(within(table).getByRole('button', { name: new RegExp(`^${column}, `) }));
+      return screen.getByTestId('matrix-cell-detail').textContent;
+    };
+    expect(await explained('No token')).toContain('No token was sent');
+    expect(await explained('Expired token')).toContain('The token expired 42 s before the request');
+    expect(await explained('Tampered signature')).toContain('Signature rejected');
+    expect(await explained('ID token instead')).toContain('Wrong token type: an ID token was sent');
   });
 
   it('never sends a valid token as the expired one: says when one expires, and skips it in the matrix', async () => {
@@ -310,10 +314,12 @@ describe('RequestPane', () => {
       screen.getByText(/None of this tab's tokens has expired yet; the current one expires in 5 min/),
     ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
-    const table = screen.getByRole('table', { name: 'Unauthorized matrix' });
+    const table = screen.getByRole('table', { name: 'Authorization matrix' });
     await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(3));
-    const expiredRow = within(table).getByRole('row', { name: /^Expired token/ });
-    expect(expiredRow.textContent).toMatch(/not sent.*None of this tab's tokens has expired yet/);
+    await user.click(within(table).getByRole('button', { name: /^Expired token, .*: not sent/ }));
+    expect(screen.getByTestId('matrix-cell-detail').textContent).toMatch(
+      /Not sent: None of this tab's tokens has expired yet/,
+    );
     const sent = fetch.mock.calls.map((call) => new Headers(call[1]?.headers).get('authorization'));
     expect(sent).not.toContain(`Bearer ${earlyValid}`);
   });

@@ -11,9 +11,10 @@ import { HeadersEditor } from './editor/HeadersEditor.tsx';
 import { RequestLine } from './editor/RequestLine.tsx';
 import { TokenPicker } from './editor/TokenPicker.tsx';
 import { ConfirmPanel } from './flow/ConfirmPanel.tsx';
-import { MatrixTable } from './flow/MatrixTable.tsx';
 import { useRequestPane } from './flow/useRequestPane.ts';
 import { HistoryList } from './history/HistoryList.tsx';
+import { MatrixPanel } from './matrix/MatrixPanel.tsx';
+import { useMatrix } from './matrix/useMatrix.ts';
 import { CurlCopy } from './outgoing/CurlCopy.tsx';
 import { HeadersPreview } from './outgoing/HeadersPreview.tsx';
 import type { OtherEnvironment } from './outgoing/target.ts';
@@ -39,11 +40,14 @@ export interface RequestPaneProps {
   schedule?: Scheduler;
 }
 
+const NO_IDENTITIES: readonly Identity[] = [];
+
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
 export function RequestPane({
   environment,
   otherEnvironments = NONE,
   tokens,
+  identities = NO_IDENTITIES,
   fetch,
   storage = globalThis.sessionStorage,
   timeoutMs = 30_000,
@@ -52,6 +56,18 @@ export function RequestPane({
   const pane = useRequestPane({ environment, otherEnvironments, tokens, fetch, storage, timeoutMs });
   const { draft, dispatch, preview, flow } = pane;
   const large = preview.ok ? largeToken(preview.token) : null;
+  const matrix = useMatrix({
+    environment,
+    otherEnvironments,
+    tokens,
+    identities,
+    draft,
+    history: pane.history.entries,
+    confirmedOrigins: pane.confirmedOrigins,
+    fetch,
+    timeoutMs: pane.timeout.seconds * 1000,
+    onStart: () => flow.show(null),
+  });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -110,9 +126,9 @@ export function RequestPane({
         <button
           type="button"
           className="button"
-          disabled={flow.busy}
-          onClick={pane.runMatrix}
-          title="Sends this request with the current, no, expired, tampered and ID token"
+          disabled={flow.busy || matrix.running}
+          onClick={matrix.startDraft}
+          title="Sends this request as each identity, and with no, tampered, expired and ID token"
         >
           Run the unauthorized matrix
         </button>
@@ -135,12 +151,7 @@ export function RequestPane({
         )}
       </div>
       {flow.pending?.asks[0] && (
-        <ConfirmPanel
-          key={flow.pending.asks.length}
-          ask={flow.pending.asks[0]}
-          allowWithoutToken={flow.pending.mode === 'single'}
-          onAnswer={flow.answer}
-        />
+        <ConfirmPanel key={flow.pending.asks.length} ask={flow.pending.asks[0]} onAnswer={flow.answer} />
       )}
       {flow.problem && (
         <Callout explanation={{ ...flow.problem, title: `Not sent: ${flow.problem.title}` }} role="alert">
@@ -156,7 +167,7 @@ export function RequestPane({
           </div>
         </Callout>
       )}
-      {flow.matrix && <MatrixTable rows={flow.matrix} onShow={flow.show} />}
+      <MatrixPanel matrix={matrix} environment={environment} onShow={flow.show} />
       {flow.shown && (
         <>
           <ResponseView

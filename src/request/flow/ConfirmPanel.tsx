@@ -4,8 +4,6 @@ import type { Decision } from './sendPipeline.ts';
 
 interface ConfirmPanelProps {
   ask: Ask;
-  /** The matrix cannot send "without the token": that is one of its rows already. */
-  allowWithoutToken: boolean;
   onAnswer: (decision: Decision) => void;
 }
 
@@ -16,7 +14,7 @@ const TITLES: Record<Ask['kind'], (ask: Ask) => string> = {
 };
 
 /** An inline confirmation (not window.confirm): it names what is at stake and waits for a click. */
-export function ConfirmPanel({ ask, allowWithoutToken, onAnswer }: ConfirmPanelProps) {
+export function ConfirmPanel({ ask, onAnswer }: ConfirmPanelProps) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const yes =
@@ -37,7 +35,7 @@ export function ConfirmPanel({ ask, allowWithoutToken, onAnswer }: ConfirmPanelP
       </p>
       <p id="rq-confirm-text">{ask.message}</p>
       <div className="actions">
-        {ask.kind === 'origin' && allowWithoutToken && (
+        {ask.kind === 'origin' && (
           <button
             ref={first}
             type="button"
@@ -48,7 +46,7 @@ export function ConfirmPanel({ ask, allowWithoutToken, onAnswer }: ConfirmPanelP
           </button>
         )}
         <button
-          ref={ask.kind === 'origin' && allowWithoutToken ? undefined : first}
+          ref={ask.kind === 'origin' ? undefined : first}
           type="button"
           className={ask.kind === 'role' ? 'button button--primary' : 'button button--danger'}
           onClick={() => onAnswer('yes')}

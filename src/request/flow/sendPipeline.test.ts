@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
+import type { SendResult } from '../../shared/bearer/send.ts';
 import { sessionTokens } from '../../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../../test/fakeJwt.ts';
-import { initialDraft, type RequestDraft } from '../editor/draft.ts';
+import { initialDraft } from '../editor/draft.ts';
 import type { PrepareContext } from '../outgoing/prepareRequest.ts';
-import { answerAsk, type Plan, planSend, runMatrix, sendOne } from './sendPipeline.ts';
+import { answerAsk, type Plan, planSend, sendOne } from './sendPipeline.ts';
 
 const access = fakeJwt({ sub: 'p', realm_access: { roles: ['patient'] }, exp: 100 });
 const environment = {
@@ -37,7 +37,7 @@ const planOf = (planned: ReturnType<typeof planSend>): Plan => {
 
 describe('planSend', () => {
   it('prepares one send once and gathers every question for it', () => {
-    const plan = planOf(planSend('single', offList, context));
+    const plan = planOf(planSend(offList, context));
     expect(plan.asks.map((a) => a.kind)).toEqual(['origin', 'production', 'role']);
     expect(plan.rows).toHaveLength(1);
     expect(plan.rows[0]?.prepared.ok && plan.rows[0].prepared.request.url).toBe(
@@ -45,26 +45,14 @@ describe('planSend', () => {
     );
   });
 
-  it('asks once for the whole matrix, without the role warning, and keeps rows whose token is missing', () => {
-    const plan = planOf(planSend('matrix', offList, context));
-    expect(plan.asks.map((a) => a.kind)).toEqual(['origin', 'production']);
-    expect(plan.rows.map((row) => [row.draft.tokenChoice, row.prepared.ok])).toEqual([
-      ['current', true],
-      ['none', true],
-      ['expired', false],
-      ['tampered', true],
-      ['id', false],
-    ]);
-  });
-
   it('stops on what no answer can fix', () => {
     const draft = { ...offList, url: 'http://other.example.org/p' };
-    expect(planSend('matrix', draft, context)).toMatchObject({ ok: false, problem: { kind: 'target' } });
+    expect(planSend(draft, context)).toMatchObject({ ok: false, problem: { kind: 'target' } });
   });
 });
 
 describe('answerAsk', () => {
-  const plan = planOf(planSend('single', offList, context));
+  const plan = planOf(planSend(offList, context));
 
   it('remembers a confirmed origin and moves to the next question, then goes', () => {
     const first = answerAsk(plan, 'yes');
@@ -102,7 +90,7 @@ const ok = (status: number): Extract<SendResult, { kind: 'response' }> => ({
 
 describe('sendOne', () => {
   it('sends the prepared request as it is, explains the answer and records it without the token', async () => {
-    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
     if (!row?.prepared.ok) throw new Error('not prepared');
     const send = vi.fn(async () => ok(200));
     const record = vi.fn();
@@ -123,7 +111,7 @@ describe('sendOne', () => {
   });
 
   it('case 35: sends a refused token once: no silent retry, the verdict offers the refresh', async () => {
-    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
     if (!row?.prepared.ok) throw new Error('not prepared');
     const refused: SendResult = {
       ...ok(401),
@@ -148,7 +136,7 @@ describe('sendOne', () => {
   });
 
   it('case 42: masks the token an API echoes, in the readable headers and the verdict', async () => {
-    const [row] = planOf(planSend('single', { ...initialDraft([]), url: '/me' }, context)).rows;
+    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
     if (!row?.prepared.ok) throw new Error('not prepared');
     const echo: SendResult = {
       ...ok(401),
@@ -169,36 +157,5 @@ describe('sendOne', () => {
     expect(JSON.stringify(exchange.result)).not.toContain(access);
     expect(exchange.verdict.detail).toContain('[the token you sent, masked:');
     expect(exchange.known[0]).toEqual({ raw: access, label: 'the token you sent' });
-  });
-});
-
-describe('runMatrix', () => {
-  it('sends row by row, names the rows it could not send, and stops after a cancel', async () => {
-    const rows = planOf(planSend('matrix', { ...initialDraft([]), url: '/me' }, context)).rows;
-    const results: SendResult[] = [ok(200), ok(401), { kind: 'cancelled', durationMs: 1 }];
-    const send = vi.fn(async (draft: RequestDraft, prepared: { request: OutgoingRequest }) => ({
-      id: draft.tokenChoice,
-      request: prepared.request,
-      choice: draft.tokenChoice,
-      sentAtMs: 0,
-      result: results.shift() ?? ok(500),
-      verdict: { kind: 'ok' as const, tone: 'ok' as const, title: '', next: '' },
-      known: [],
-    }));
-    const changes: unknown[] = [];
-    const table = await runMatrix(rows, send, (rows) => changes.push(rows));
-    expect(table.map((row) => [row.choice, row.state, row.reason])).toEqual([
-      ['current', 'done', undefined],
-      ['none', 'done', undefined],
-      [
-        'expired',
-        'not-sent',
-        "None of this tab's tokens has expired yet; the current one expires in 1 min 40 s.",
-      ],
-      ['tampered', 'done', undefined],
-      ['id', 'not-sent', 'Cancelled.'],
-    ]);
-    expect(send).toHaveBeenCalledTimes(3);
-    expect(changes.length).toBeGreaterThan(5);
   });
 });

@@ -6,6 +6,7 @@ import { toCurl } from '../../shared/bearer/toCurl.ts';
 import type { Verdict } from '../../shared/bearer/verdict.ts';
 import { expectationsOf } from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
+import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { tokenTime, wholeSecondsLeft } from '../../shared/token/tokenTime.ts';
 import { probeOf, type RequestDraft, type TokenChoice } from '../editor/draft.ts';
 import { type HistoryEntry, historyEntry } from '../history/history.ts';
@@ -21,8 +22,8 @@ import {
  * The send pipeline, in the order a click goes through it:
  *   1. planSend    every request of the click prepared once, and what must be asked first;
  *   2. answerAsk   each answer releases the plan, stops it, or turns it into a "No token" send;
- *   3. sendOne     a prepared request sent, its answer explained and recorded in history;
- *   4. runMatrix   the same request once per token choice, row by row.
+ *   3. sendOne     a prepared request sent, its answer explained and recorded in history.
+ * The authorization matrix (../matrix/) prepares and sends its cells through the same steps.
  * useSendFlow holds the state between the steps; nothing here touches React.
  */
 
@@ -46,20 +47,16 @@ export interface Exchange {
   known: KnownToken[];
 }
 
-/** The tokens an endpoint must refuse, after the one it must accept. */
-export const MATRIX_CHOICES: readonly TokenChoice[] = ['current', 'none', 'expired', 'tampered', 'id'];
-
 /** One request of a plan: the draft with one token choice, and the request it prepared into. */
 export interface Row {
   draft: RequestDraft;
   prepared: Prepared;
 }
 
-/** A click, prepared: the request (or the matrix's five), and the questions still to answer. */
+/** A click, prepared: the request, and the questions still to answer. */
 export interface Plan {
-  mode: 'single' | 'matrix';
   rows: Row[];
-  /** What the user must agree to before anything leaves; the matrix asks once for all its rows. */
+  /** What the user must agree to before anything leaves. */
   asks: Ask[];
   /** The user chose to send invalid JSON as it is. */
   sendInvalidJson: boolean;
@@ -67,30 +64,16 @@ export interface Plan {
 
 // 1. Plan ----------------------------------------------------------------------------------------
 
-/**
- * Prepares every request of a click once, and gathers what must be asked. A single send stops at
- * its first problem; the matrix stops only when the request itself is wrong, and a row whose token
- * does not exist yet goes into the table as not sent, with the reason.
- */
+/** Prepares the request of a click once, and gathers what must be asked; stops at its first problem. */
 export function planSend(
-  mode: Plan['mode'],
   draft: RequestDraft,
   context: PrepareContext & { sendInvalidJson: boolean },
 ): { ok: true; plan: Plan } | { ok: false; problem: Problem } {
-  const single = mode === 'single';
-  const drafts = single ? [draft] : MATRIX_CHOICES.map((choice) => ({ ...draft, tokenChoice: choice }));
-  // The matrix sends refused tokens on purpose: no role warning there.
-  const rows = drafts.map((row) => ({
-    draft: row,
-    prepared: prepareRequest(row, { ...context, skipRoleCheck: !single }),
-  }));
+  const prepared = prepareRequest(draft, context);
+  if (!prepared.ok) return prepared;
   const asks: Ask[] = [];
-  for (const [i, { prepared }] of rows.entries()) {
-    if (!prepared.ok && (single || i === 0 || prepared.problem.kind !== 'token')) return prepared;
-    if (prepared.ok)
-      for (const ask of prepared.asks) if (!asks.some((a) => a.kind === ask.kind)) asks.push(ask);
-  }
-  return { ok: true, plan: { mode, rows, asks, sendInvalidJson: context.sendInvalidJson } };
+  for (const ask of prepared.asks) if (!asks.some((a) => a.kind === ask.kind)) asks.push(ask);
+  return { ok: true, plan: { rows: [{ draft, prepared }], asks, sendInvalidJson: context.sendInvalidJson } };
 }
 
 // 2. Answer --------------------------------------------------------------------------------------
@@ -132,6 +115,18 @@ export interface SendContext {
   record: (entry: HistoryEntry) => void;
   /** This tab's tokens, masked if the answer echoes them. */
   sessionTokens?: readonly KnownToken[];
+}
+
+/** A session's tokens as masking knows them: an API that echoes one gets it named, not shown. */
+export function knownTokensOf(tokens: SessionTokens, whose = 'your'): KnownToken[] {
+  const of = whose === 'your' ? 'of yours' : `of ${whose}`;
+  return [
+    { raw: tokens.access.raw, label: `${whose === 'your' ? 'your' : `${whose}'s`} access token` },
+    ...(tokens.id
+      ? [{ raw: tokens.id.raw, label: `${whose === 'your' ? 'your' : `${whose}'s`} ID token` }]
+      : []),
+    ...tokens.earlier.map((t) => ({ raw: t.raw, label: `an earlier access token ${of}` })),
+  ];
 }
 
 /** Enough of the body to find an HTML title or a JSON error, without reading megabytes twice. */
@@ -190,43 +185,4 @@ export async function sendOne(
   const id = nextId();
   context.record(historyEntry({ id, at: sentAtMs, url: request.url, draft, result, token, secondsLeft }));
   return { id, result, verdict, request, choice: draft.tokenChoice, sentAtMs, token, secondsLeft, known };
-}
-
-// 4. The matrix ----------------------------------------------------------------------------------
-
-export interface MatrixRow {
-  choice: TokenChoice;
-  state: 'waiting' | 'sending' | 'done' | 'not-sent';
-  reason?: string;
-  exchange?: Exchange;
-}
-
-/**
- * Sends the plan's rows one after the other (so the table fills in order and the API is not hit
- * five times at once); a row without its token is not sent, and a cancelled send stops the rest.
- */
-export async function runMatrix(
-  rows: readonly Row[],
-  send: (draft: RequestDraft, prepared: Extract<Prepared, { ok: true }>) => Promise<Exchange>,
-  onChange: (rows: MatrixRow[]) => void,
-): Promise<MatrixRow[]> {
-  let table: MatrixRow[] = rows.map(({ draft }) => ({ choice: draft.tokenChoice, state: 'waiting' }));
-  const update = (i: number, row: MatrixRow) => {
-    table = table.map((r, j) => (j === i ? row : r));
-    onChange(table);
-  };
-  onChange(table);
-  let cancelled = false;
-  for (const [i, { draft, prepared }] of rows.entries()) {
-    const choice = draft.tokenChoice;
-    if (cancelled) update(i, { choice, state: 'not-sent', reason: 'Cancelled.' });
-    else if (!prepared.ok) update(i, { choice, state: 'not-sent', reason: prepared.problem.title });
-    else {
-      update(i, { choice, state: 'sending' });
-      const exchange = await send(draft, prepared);
-      update(i, { choice, state: 'done', exchange });
-      cancelled = exchange.result.kind === 'cancelled';
-    }
-  }
-  return table;
 }

@@ -63,7 +63,7 @@ export function useRequestPane({
   );
 
   const send = (which: RequestDraft = draft, sendInvalidJson = false) => {
-    if (!flow.busy) flow.submit('single', which, sendInvalidJson);
+    if (!flow.busy) flow.submit(which, sendInvalidJson);
   };
   const reopen = (entry: HistoryEntry) => {
     const loaded = draftReducer(draft, { type: 'load', draft: entry.draft });
@@ -77,8 +77,8 @@ export function useRequestPane({
     preview,
     flow,
     history,
+    confirmedOrigins: origins,
     send,
-    runMatrix: () => flow.submit('matrix', draft),
     reopen,
     resend: (entry: HistoryEntry) => send(reopen(entry)),
     sendAtExpiry: useSendAtExpiry(() => send({ ...draft, tokenChoice: 'expired' }), time.now),

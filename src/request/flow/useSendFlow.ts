@@ -11,10 +11,9 @@ import {
   answerAsk,
   type Decision,
   type Exchange,
-  type MatrixRow,
+  knownTokensOf,
   type Plan,
   planSend,
-  runMatrix,
   sendOne,
 } from './sendPipeline.ts';
 
@@ -31,9 +30,9 @@ interface SendFlowInput {
 
 /**
  * The send pipeline's state (sendPipeline.ts does the steps): the plan waiting for answers, what
- * stopped a send, the answer on screen and the matrix. Every result on screen belongs to the
- * current request: a new send retires the answer shown (marked as the previous request's until
- * the new one replaces it), a matrix run clears it, and a single send clears the matrix.
+ * stopped a send and the answer on screen. Every result on screen belongs to the current request:
+ * a new send retires the answer shown (marked as the previous request's until the new one
+ * replaces it), and a matrix run clears it (the matrix calls `show(null)`).
  */
 export function useSendFlow(input: SendFlowInput) {
   const time = useServerTime();
@@ -42,14 +41,13 @@ export function useSendFlow(input: SendFlowInput) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [shown, setShown] = useState<Exchange | null>(null);
   const [retired, setRetired] = useState(false);
-  const [matrix, setMatrix] = useState<MatrixRow[] | null>(null);
 
   const show = (next: Exchange | null) => {
     setShown(next);
     setRetired(false);
   };
 
-  const execute = async ({ mode, rows }: Plan) => {
+  const execute = async ({ rows }: Plan) => {
     const context = {
       environment: input.environment,
       portalOrigin: globalThis.location?.origin ?? '',
@@ -57,26 +55,14 @@ export function useSendFlow(input: SendFlowInput) {
       skewMs: time.clock.skewMs,
       send: sender.run,
       record: input.record,
-      sessionTokens: [
-        { raw: input.tokens.access.raw, label: 'your access token' },
-        ...(input.tokens.id ? [{ raw: input.tokens.id.raw, label: 'your ID token' }] : []),
-        ...input.tokens.earlier.map((t) => ({ raw: t.raw, label: 'an earlier access token of yours' })),
-      ],
+      sessionTokens: knownTokensOf(input.tokens),
     };
-    const sendRow = (draft: RequestDraft, prepared: Parameters<typeof sendOne>[1]) =>
-      sendOne(draft, prepared, context);
-    if (mode === 'matrix') {
-      show(null);
-      await runMatrix(rows, sendRow, setMatrix);
-      return;
-    }
-    setMatrix(null);
     const [row] = rows;
-    if (row?.prepared.ok) show(await sendRow(row.draft, row.prepared));
+    if (row?.prepared.ok) show(await sendOne(row.draft, row.prepared, context));
   };
 
-  const begin = (mode: Plan['mode'], draft: RequestDraft, sendInvalidJson: boolean) => {
-    const planned = planSend(mode, draft, {
+  const begin = (draft: RequestDraft, sendInvalidJson: boolean) => {
+    const planned = planSend(draft, {
       environment: input.environment,
       otherEnvironments: input.otherEnvironments,
       tokens: input.tokens,
@@ -89,18 +75,18 @@ export function useSendFlow(input: SendFlowInput) {
     else void execute(planned.plan);
   };
 
-  /** Send (or run the matrix); asks first when something needs the user's consent. */
-  const submit = (mode: Plan['mode'], draft: RequestDraft, sendInvalidJson = false) => {
+  /** Send; asks first when something needs the user's consent. */
+  const submit = (draft: RequestDraft, sendInvalidJson = false) => {
     setProblem(null);
     setRetired(true);
-    begin(mode, draft, sendInvalidJson);
+    begin(draft, sendInvalidJson);
   };
 
   const answer = (decision: Decision) => {
     if (!pending) return;
     const answered = answerAsk(pending, decision);
     setPending(answered.step === 'ask' ? answered.plan : null);
-    if (answered.step === 'replan') begin('single', answered.draft, answered.sendInvalidJson);
+    if (answered.step === 'replan') begin(answered.draft, answered.sendInvalidJson);
     if (answered.step !== 'ask' && answered.step !== 'go') return;
     if (answered.confirmOrigin) input.confirmOrigin(answered.confirmOrigin);
     if (answered.step === 'go') void execute(answered.plan);
@@ -115,7 +101,6 @@ export function useSendFlow(input: SendFlowInput) {
     shown,
     /** True while `shown` is the previous request's answer (a newer one is under way or stopped). */
     retired,
-    matrix,
     submit,
     answer,
     show,

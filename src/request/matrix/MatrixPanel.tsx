@@ -1,0 +1,178 @@
+import type { EnvironmentConfig } from '../../config/types.ts';
+import { BugReport } from '../../report/BugReport.tsx';
+import { useServerTime } from '../../shared/serverTime.tsx';
+import { Callout } from '../../ui/Callout.tsx';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import type { Exchange } from '../flow/sendPipeline.ts';
+import { shortStatus } from '../history/history.ts';
+import { MatrixGrid } from './MatrixGrid.tsx';
+import { matrixCsv, matrixMarkdown } from './matrixExport.ts';
+import { matrixReport } from './matrixReport.ts';
+import type { MatrixCell } from './matrixRun.ts';
+import type { useMatrix } from './useMatrix.ts';
+import './matrix.css';
+
+interface MatrixPanelProps {
+  /** The matrix's state, held by the pane (its "Run the unauthorized matrix" runs the draft). */
+  matrix: ReturnType<typeof useMatrix>;
+  environment: EnvironmentConfig;
+  /** Opens a cell's full answer in the response view. */
+  onShow: (exchange: Exchange) => void;
+}
+
+const summaryOf = (cells: readonly MatrixCell[], running: boolean) => {
+  const count = (test: (cell: MatrixCell) => boolean) => cells.filter(test).length;
+  const done = count((c) => c.state === 'done');
+  const notSent = count((c) => c.state === 'not-sent');
+  const findings = count((c) => c.check?.kind === 'finding');
+  const differs = count((c) => c.check?.kind === 'differs');
+  if (running) return `Sending: ${done} of ${cells.length - notSent} answered…`;
+  return `${done} answered, ${notSent} not sent; ${findings} finding${findings === 1 ? '' : 's'}, ${differs} other difference${differs === 1 ? '' : 's'}.`;
+};
+
+/** Requests × identities: pick, run, read the grid, explain a cell, export, report. */
+export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
+  const { clock } = useServerTime();
+  const { run, openCell } = matrix;
+  const report = async () =>
+    run
+      ? matrixReport({
+          environment: {
+            label: environment.label,
+            authority: environment.authority,
+            apiBaseUrl: environment.api.baseUrl,
+          },
+          atMs: run.atMs,
+          skew: { skewMs: clock.skewMs, skewMeasured: clock.measured },
+          table: run,
+        })
+      : '';
+  return (
+    <section className="rq-mx" aria-labelledby="matrix-title">
+      <h3 id="matrix-title">Authorization matrix across identities</h3>
+      <p className="small muted">
+        Sends each request picked with each identity picked (four at a time), and marks every answer that
+        differs from the preset’s required role. Add identities under “Identities”.
+      </p>
+      <div className="rq-mx-pick">
+        <fieldset>
+          <legend>Requests</legend>
+          {matrix.requests.map((request) => (
+            <label key={request.id} className="rq-mx-pick__item">
+              <input
+                type="checkbox"
+                checked={matrix.pickedRequests.includes(request.id)}
+                onChange={() => matrix.toggleRequest(request.id)}
+              />{' '}
+              {request.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Sent as</legend>
+          {matrix.columns.map((column) => (
+            <label key={column.id} className="rq-mx-pick__item">
+              <input
+                type="checkbox"
+                checked={matrix.isColumnPicked(column.id)}
+                onChange={() => matrix.toggleColumn(column.id)}
+              />{' '}
+              {column.label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <div className="actions">
+        <button type="button" className="button" disabled={matrix.running} onClick={matrix.start}>
+          Run the matrix
+        </button>
+        {matrix.running && (
+          <button type="button" className="button button--danger" onClick={matrix.cancel}>
+            Cancel the matrix
+          </button>
+        )}
+        {run && (
+          <span className="small" role="status" data-testid="matrix-summary">
+            {summaryOf(run.cells, matrix.running)}
+          </span>
+        )}
+      </div>
+      {run && <MatrixGrid run={run} open={openCell} onOpen={matrix.setOpenCell} />}
+      {openCell && (
+        <CellDetail
+          cell={openCell}
+          request={run?.requests.find((r) => r.id === openCell.requestId)?.label ?? ''}
+          onShow={onShow}
+        />
+      )}
+      {run && !matrix.running && (
+        <>
+          <details className="rq-mx-export">
+            <summary>Export the grid (Markdown, CSV)</summary>
+            <div className="actions">
+              <CopyButton label="Copy as Markdown" getText={() => matrixMarkdown(run)} />
+              <CopyButton label="Copy as CSV" getText={() => matrixCsv(run)} />
+            </div>
+            <CodeBlock label="Matrix as Markdown" testId="matrix-markdown">
+              {matrixMarkdown(run)}
+            </CodeBlock>
+            <CodeBlock label="Matrix as CSV" testId="matrix-csv">
+              {matrixCsv(run)}
+            </CodeBlock>
+          </details>
+          <BugReport make={report} of="the matrix" />
+        </>
+      )}
+    </section>
+  );
+}
+
+const NEXT = {
+  finding:
+    'Check the API’s authorization rule for this endpoint; if it is meant to be open to this user, correct the preset’s requiredRole in config.json.',
+  differs:
+    'Check the identity’s realm roles and the API’s rule for this endpoint, or correct the preset’s requiredRole in config.json.',
+};
+
+/** One cell's explanation: how it compares with the expectation, then the API's answer explained. */
+function CellDetail({
+  cell,
+  request,
+  onShow,
+}: {
+  cell: MatrixCell;
+  request: string;
+  onShow: (exchange: Exchange) => void;
+}) {
+  const { exchange, check } = cell;
+  if (!exchange) {
+    return (
+      <p className="small" data-testid="matrix-cell-detail">
+        Not sent: {cell.reason ?? 'the matrix did not reach it.'}
+      </p>
+    );
+  }
+  const flagged = check?.kind === 'finding' || check?.kind === 'differs' ? check.kind : undefined;
+  return (
+    <div className="rq-mx-detail" data-testid="matrix-cell-detail">
+      {flagged && check && (
+        <Callout
+          explanation={{
+            kind: flagged,
+            tone: flagged === 'finding' ? 'bad' : 'warn',
+            title: `${flagged === 'finding' ? 'Finding' : 'Differs from the expectation'}: ${exchange.tokenLabel ?? 'this token'} got ${shortStatus(exchange.result)} on ${request}`,
+            detail: check.text,
+            next: NEXT[flagged],
+          }}
+        />
+      )}
+      <Callout explanation={exchange.verdict}>
+        {check && !flagged && <p className="small">{check.text}</p>}
+        <button type="button" className="button button--quiet" onClick={() => onShow(exchange)}>
+          Show the full response
+        </button>
+      </Callout>
+    </div>
+  );
+}

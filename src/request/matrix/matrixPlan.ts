@@ -1,0 +1,138 @@
+import type { EnvironmentConfig } from '../../config/types.ts';
+import type { Identity } from '../../shared/token/identity.ts';
+import { whoOf } from '../../shared/token/readToken.ts';
+import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
+import { choiceLabel, draftReducer, type RequestDraft, type TokenChoice } from '../editor/draft.ts';
+import type { HistoryEntry } from '../history/history.ts';
+import { type Prepared, prepareRequest } from '../outgoing/prepareRequest.ts';
+import type { OtherEnvironment } from '../outgoing/target.ts';
+
+/** Who a column sends as: a signed-in identity (the tab's own included) or a token that must fail. */
+export interface MatrixColumn {
+  id: string;
+  label: string;
+  /** A probe must be refused with 401 whatever the request. */
+  probe: boolean;
+  choice: TokenChoice;
+  tokens: SessionTokens;
+}
+
+/** A request of the matrix: a preset, the draft being edited, or a history entry. */
+export interface MatrixRequest {
+  id: string;
+  label: string;
+  draft: RequestDraft;
+}
+
+/** The probes, sent with this tab's tokens (the tampered and truly expired ones as the pane makes them). */
+const PROBES: readonly TokenChoice[] = ['none', 'tampered', 'expired', 'id'];
+
+/** Every column on offer: this tab's user, each other identity, then the probes. */
+export function matrixColumns(tokens: SessionTokens, identities: readonly Identity[]): MatrixColumn[] {
+  const own = tokens.access.readable ? whoOf(tokens.access) : 'this tab';
+  return [
+    { id: 'tab', label: `${own} (this tab)`, probe: false, choice: 'current', tokens },
+    ...identities.map((identity) => ({
+      id: `identity:${identity.id}`,
+      label: identity.label,
+      probe: false,
+      choice: 'current' as const,
+      tokens: identity.tokens,
+    })),
+    ...PROBES.map((choice) => ({ id: choice, label: choiceLabel(choice), probe: true, choice, tokens })),
+  ];
+}
+
+const BLANK: RequestDraft = {
+  method: 'GET',
+  url: '',
+  headers: [{ id: 1, name: 'Accept', value: 'application/json', enabled: true }],
+  body: '',
+  bodyMode: 'json',
+  tokenChoice: 'current',
+  pasted: '',
+  nextHeaderId: 2,
+};
+
+/** Every request on offer: the presets, the draft being edited, and this tab's history (newest first). */
+export function matrixRequests(
+  environment: Pick<EnvironmentConfig, 'presets'>,
+  draft: RequestDraft,
+  history: readonly HistoryEntry[],
+): MatrixRequest[] {
+  const seen = new Set<string>();
+  const history_ = history.filter((entry) => {
+    const key = `${entry.method} ${entry.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [
+    ...environment.presets.map((preset) => ({
+      id: `preset:${preset.name}`,
+      label: preset.name,
+      draft: draftReducer(BLANK, { type: 'preset', preset }),
+    })),
+    {
+      id: 'draft',
+      label: draft.presetName ? `Draft (${draft.presetName})` : `Draft: ${draft.method} ${draft.url}`,
+      draft: { ...draft, pasted: '' },
+    },
+    ...history_.map((entry) => ({
+      id: `history:${entry.id}`,
+      label: `History: ${entry.method} ${entry.url}`,
+      draft: draftReducer(BLANK, { type: 'load', draft: entry.draft }),
+    })),
+  ];
+}
+
+export interface CellPlan {
+  request: MatrixRequest;
+  column: MatrixColumn;
+  draft: RequestDraft;
+  /** Ready to send, or why this cell is not sent. */
+  prepared: Extract<Prepared, { ok: true }> | { ok: false; reason: string };
+}
+
+/**
+ * Each pair prepared by the request pane's own prepareRequest (so the bearer goes only where the
+ * pane would send it). A cell that would need a question first (an origin to confirm, a change in
+ * production) is not sent by the matrix: the reason says to send it alone first.
+ */
+export function planCells(
+  requests: readonly MatrixRequest[],
+  columns: readonly MatrixColumn[],
+  context: {
+    environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'>;
+    /** config.json's other environments: their APIs never get this environment's tokens (case 34). */
+    otherEnvironments?: readonly OtherEnvironment[];
+    confirmedOrigins: readonly string[];
+    serverNow: number;
+  },
+): CellPlan[] {
+  return requests.flatMap((request) =>
+    columns.map((column) => {
+      const draft = { ...request.draft, tokenChoice: column.choice, pasted: '' };
+      const prepared = prepareRequest(draft, {
+        ...context,
+        tokens: column.tokens,
+        skipRoleCheck: true,
+      });
+      if (!prepared.ok)
+        return { request, column, draft, prepared: { ok: false, reason: prepared.problem.title } };
+      const [ask] = prepared.asks;
+      if (ask) {
+        const reason =
+          ask.kind === 'production'
+            ? `${ask.message} The matrix never sends changes to production: send it alone, with confirmation.`
+            : `${ask.message} The matrix does not ask: send this request alone first.`;
+        return { request, column, draft, prepared: { ok: false, reason } };
+      }
+      return { request, column, draft, prepared };
+    }),
+  );
+}
+
+/** A cell that can leave. */
+export type SendablePlan = CellPlan & { prepared: Extract<Prepared, { ok: true }> };
+export const sendable = (plan: CellPlan): plan is SendablePlan => plan.prepared.ok;
