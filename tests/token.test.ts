@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreen, saveScreenshot } from './support/screenshot.ts';
+import { sendExpecting } from './support/sendRequest.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -134,15 +135,7 @@ describe('the token inspector', () => {
     expect(await page.getByRole('tab', { name: 'Refresh token' }).count()).toBe(1);
     // The access token in hand, while it lasts, still works at the API (it checks the token only).
     if (/still works/.test(text ?? '')) {
-      await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await expect
-        .poll(() =>
-          page
-            .getByRole('region', { name: 'Response', exact: true })
-            .getByTestId('response-status')
-            .textContent(),
-        )
-        .toBe('200 OK');
+      await sendExpecting(page, '200 OK');
     }
     expect(posts.filter((body) => body.includes('grant_type=refresh_token'))).toHaveLength(1);
   });

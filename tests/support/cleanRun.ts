@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { sendExpecting } from './sendRequest.ts';
 import { signInThroughPage } from './signInThroughPage.ts';
 
 /**
@@ -13,15 +14,7 @@ export async function mainPathProblems(page: Page, portalUrl: string): Promise<s
     if (message.type() === 'error') problems.push(message.text());
   });
   await signInThroughPage(page, portalUrl, 'therapist');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect
-    .poll(() =>
-      page
-        .getByRole('region', { name: 'Response', exact: true })
-        .getByTestId('response-status')
-        .textContent(),
-    )
-    .toBe('200 OK');
+  await sendExpecting(page, '200 OK');
   await page.getByRole('button', { name: 'Check signature' }).click();
   await expect.poll(() => page.getByTestId('signature').textContent()).toContain('Signature valid');
   return problems;

@@ -61,17 +61,20 @@ export type DraftAction =
 export const toMethod = (value: string): Method =>
   (METHODS as readonly string[]).includes(value.toUpperCase()) ? (value.toUpperCase() as Method) : 'GET';
 
+/** A GET of nothing yet, accepting JSON, with the current token: what a preset or entry fills in. */
+export const BLANK_DRAFT: RequestDraft = {
+  method: 'GET',
+  url: '',
+  headers: [{ id: 1, name: 'Accept', value: 'application/json', enabled: true }],
+  body: '',
+  bodyMode: 'json',
+  tokenChoice: 'current',
+  pasted: '',
+  nextHeaderId: 2,
+};
+
 export function initialDraft(presets: readonly EndpointPreset[]): RequestDraft {
-  const draft: RequestDraft = {
-    method: 'GET',
-    url: '/api/v1/me',
-    headers: [{ id: 1, name: 'Accept', value: 'application/json', enabled: true }],
-    body: '',
-    bodyMode: 'json',
-    tokenChoice: 'current',
-    pasted: '',
-    nextHeaderId: 2,
-  };
+  const draft: RequestDraft = { ...BLANK_DRAFT, url: '/api/v1/me' };
   return presets[0] ? draftReducer(draft, { type: 'preset', preset: presets[0] }) : draft;
 }
 

@@ -2,7 +2,13 @@ import type { EnvironmentConfig } from '../../config/types.ts';
 import type { Identity } from '../../shared/token/identity.ts';
 import { whoOf } from '../../shared/token/readToken.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
-import { choiceLabel, draftReducer, type RequestDraft, type TokenChoice } from '../editor/draft.ts';
+import {
+  BLANK_DRAFT,
+  choiceLabel,
+  draftReducer,
+  type RequestDraft,
+  type TokenChoice,
+} from '../editor/draft.ts';
 import type { HistoryEntry } from '../history/history.ts';
 import { type Prepared, prepareRequest } from '../outgoing/prepareRequest.ts';
 import type { OtherEnvironment } from '../outgoing/target.ts';
@@ -43,17 +49,6 @@ export function matrixColumns(tokens: SessionTokens, identities: readonly Identi
   ];
 }
 
-const BLANK: RequestDraft = {
-  method: 'GET',
-  url: '',
-  headers: [{ id: 1, name: 'Accept', value: 'application/json', enabled: true }],
-  body: '',
-  bodyMode: 'json',
-  tokenChoice: 'current',
-  pasted: '',
-  nextHeaderId: 2,
-};
-
 /** Every request on offer: the presets, the draft being edited, and this tab's history (newest first). */
 export function matrixRequests(
   environment: Pick<EnvironmentConfig, 'presets'>,
@@ -71,7 +66,7 @@ export function matrixRequests(
     ...environment.presets.map((preset) => ({
       id: `preset:${preset.name}`,
       label: preset.name,
-      draft: draftReducer(BLANK, { type: 'preset', preset }),
+      draft: draftReducer(BLANK_DRAFT, { type: 'preset', preset }),
     })),
     {
       id: 'draft',
@@ -81,7 +76,7 @@ export function matrixRequests(
     ...history_.map((entry) => ({
       id: `history:${entry.id}`,
       label: `History: ${entry.method} ${entry.url}`,
-      draft: draftReducer(BLANK, { type: 'load', draft: entry.draft }),
+      draft: draftReducer(BLANK_DRAFT, { type: 'load', draft: entry.draft }),
     })),
   ];
 }
