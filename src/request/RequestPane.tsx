@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { largeToken } from '../shared/bearer/largeToken.ts';
 import type { Identity } from '../shared/token/identity.ts';
@@ -42,8 +42,14 @@ export interface RequestPaneProps {
 
 const NO_IDENTITIES: readonly Identity[] = [];
 
+/**
+ * Memoised: its props change only with the token, so the shell's other updates (session events,
+ * the signature check's answer) skip the whole pane.
+ */
+export const RequestPane = memo(RequestPaneView);
+
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
-export function RequestPane({
+function RequestPaneView({
   environment,
   otherEnvironments = NONE,
   tokens,
