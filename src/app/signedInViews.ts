@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react';
+import type { IdentitiesPanel } from '../identities/IdentitiesPanel.tsx';
 import type { RequestPane } from '../request/RequestPane.tsx';
 import type { TokenPanel } from '../token/TokenPanel.tsx';
 
-/** The signed-in page's two views, loaded together so that neither pops in after the other. */
+/**
+ * The signed-in page's views, top to bottom, loaded together so that none pops in after the others
+ * and shifts what is below it (a click aimed at the request pane landed elsewhere when the
+ * identities panel arrived later).
+ */
 export interface SignedInViews {
   TokenPanel: typeof TokenPanel;
+  IdentitiesPanel: typeof IdentitiesPanel;
   RequestPane: typeof RequestPane;
 }
 
@@ -22,9 +28,17 @@ let loading: Promise<SignedInViews> | undefined;
  * discovery and the code exchange are in flight, and the token shows the moment it arrives.
  */
 export function loadSignedInViews(): Promise<SignedInViews> {
-  loading ??= Promise.all([import('../token/TokenPanel.tsx'), import('../request/RequestPane.tsx')]).then(
-    ([token, request]) => {
-      loaded = { TokenPanel: token.TokenPanel, RequestPane: request.RequestPane };
+  loading ??= Promise.all([
+    import('../token/TokenPanel.tsx'),
+    import('../identities/IdentitiesPanel.tsx'),
+    import('../request/RequestPane.tsx'),
+  ]).then(
+    ([token, identities, request]) => {
+      loaded = {
+        TokenPanel: token.TokenPanel,
+        IdentitiesPanel: identities.IdentitiesPanel,
+        RequestPane: request.RequestPane,
+      };
       return loaded;
     },
     (cause: unknown) => {
