@@ -65,11 +65,6 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const user = auth.user;
   // Other users signed in beside the tab's own (memory only), for the authorization matrix.
   const [identities, setIdentities] = useState<Identity[]>([]);
-  // The panel reports its (empty) list on mount: no new array, so no second render of the page.
-  const onIdentities = useCallback(
-    (next: Identity[]) => setIdentities((list) => (list.length === 0 && next.length === 0 ? list : next)),
-    [],
-  );
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError =
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
@@ -143,7 +138,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                   />
                 </div>
                 <div id="identities-view" className="app-section">
-                  <signedIn.views.IdentitiesPanel environment={environment} onChange={onIdentities} />
+                  <signedIn.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
                 </div>
                 <div id="request-view" className="app-section">
                   <signedIn.views.RequestPane

@@ -1,5 +1,5 @@
 import { InMemoryWebStorage, type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
 import type { Identity } from '../shared/token/identity.ts';
@@ -49,7 +49,13 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<(Failure<IdentityProblemKind> & { id?: string }) | null>(null);
   const changed = useEffectEvent(onChange);
-  useEffect(() => changed(held.map((h) => h.identity)), [held]);
+  // Reported when the list changes, not on mount: the shell starts with none.
+  const reported = useRef(held);
+  useEffect(() => {
+    if (reported.current === held) return;
+    reported.current = held;
+    changed(held.map((h) => h.identity));
+  }, [held]);
 
   const add = async () => {
     setAdding(true);

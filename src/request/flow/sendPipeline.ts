@@ -118,14 +118,12 @@ export interface SendContext {
 }
 
 /** A session's tokens as masking knows them: an API that echoes one gets it named, not shown. */
-export function knownTokensOf(tokens: SessionTokens, whose = 'your'): KnownToken[] {
-  const of = whose === 'your' ? 'of yours' : `of ${whose}`;
+export function knownTokensOf(tokens: SessionTokens, whose?: string): KnownToken[] {
+  const owner = whose === undefined ? 'your' : `${whose}'s`;
   return [
-    { raw: tokens.access.raw, label: `${whose === 'your' ? 'your' : `${whose}'s`} access token` },
-    ...(tokens.id
-      ? [{ raw: tokens.id.raw, label: `${whose === 'your' ? 'your' : `${whose}'s`} ID token` }]
-      : []),
-    ...tokens.earlier.map((t) => ({ raw: t.raw, label: `an earlier access token ${of}` })),
+    { raw: tokens.access.raw, label: `${owner} access token` },
+    ...(tokens.id ? [{ raw: tokens.id.raw, label: `${owner} ID token` }] : []),
+    ...tokens.earlier.map((t) => ({ raw: t.raw, label: `an earlier access token of ${whose ?? 'yours'}` })),
   ];
 }
 
