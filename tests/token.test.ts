@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { saveScreen, saveScreenshot } from './support/screenshot.ts';
+import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
 import { sendExpecting } from './support/sendRequest.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
@@ -33,7 +33,7 @@ describe('the token inspector', () => {
     await expect.poll(() => verdict.textContent()).toContain('This token can call the API');
     await expect.poll(() => page.getByTitle('The role the API requires').textContent()).toBe('therapist');
     expect(await page.getByRole('rowheader', { name: 'realm_access' }).count()).toBe(1);
-    await saveScreenshot(page, 'token-therapist');
+    await saveScreenshotAround(page, 'token-therapist', page.locator('#token-view'), page.locator('header'));
     await saveScreen(page, 'token-can-call', page.getByRole('region', { name: 'Your token', exact: true }));
   });
 
@@ -46,7 +46,7 @@ describe('the token inspector', () => {
     expect(await verdict.textContent()).toMatch(
       /it lacks the realm role therapist \(its realm roles: [^)]*patient/,
     );
-    await saveScreenshot(page, 'token-patient');
+    await saveScreenshotAround(page, 'token-patient', page.locator('#token-view'), page.locator('header'));
     await saveScreen(
       page,
       'token-patient-cannot-call',

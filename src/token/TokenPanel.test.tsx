@@ -210,9 +210,7 @@ describe('TokenPanel', () => {
 
   it("case 15: says the verdict rests on a signature verified against the realm's keys", async () => {
     renderPanel(fakeJwt(payload));
-    await waitFor(() =>
-      expect(verdict()).toContain("Signature verified against the realm's keys (key k1, RS256)"),
-    );
+    await waitFor(() => expect(verdict()).toContain("Signature verified against the realm's keys (RS256)"));
     expect(verdict()).toContain('This token can call the API right now');
   });
 

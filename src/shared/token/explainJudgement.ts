@@ -80,9 +80,11 @@ export function nextStepFor(problems: readonly TokenProblem[]): string {
 function signatureNote(signature: SignatureStatus | undefined): string | undefined {
   switch (signature?.kind) {
     case 'verified':
-      return `Signature verified against the realm's keys (${signature.kid ? `key ${signature.kid}, ` : ''}${signature.alg}).`;
+      // The key id is said in the signature line below; this note keeps the length of the one it
+      // replaces, so the answer does not move the page.
+      return `Signature verified against the realm's keys (${signature.alg}).`;
     case 'checking':
-      return "Decoded here, not verified yet: checking the signature against the realm's keys…";
+      return "Not verified yet: checking the signature against the realm's keys…";
     case 'rejected':
       return undefined;
     default:

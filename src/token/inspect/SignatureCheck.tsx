@@ -24,11 +24,18 @@ export function SignatureCheck({ token, signature }: SignatureCheckProps) {
   const { serverNow } = useServerTime();
   const { result, busy, check } = signature;
   const expired = tokenTime(token, serverNow()).state === 'expired';
+  // Its own row, and a line of the same shape while checking: the answer replaces it in place
+  // instead of pushing the token below it down (a click aimed there would land elsewhere).
   return (
     <div className="actions">
       <button type="button" className="button" disabled={busy} onClick={check}>
         {busy ? 'Checking…' : 'Check signature'}
       </button>
+      {busy && !result && (
+        <p className="note tone-info" role="status">
+          Checking the signature against the realm’s keys…
+        </p>
+      )}
       {result && (
         <p
           className={result.kind === 'valid' ? 'note tone-ok' : 'note tone-bad'}

@@ -108,13 +108,10 @@ export function TokenTabs({
                   secret
                 />
               )}
-              {reading.readable && (
-                <SignatureCheck
-                  token={reading}
-                  signature={tab === 'access' ? accessSignature : idSignature}
-                />
-              )}
             </div>
+            {reading.readable && (
+              <SignatureCheck token={reading} signature={tab === 'access' ? accessSignature : idSignature} />
+            )}
             <RawToken token={reading} label={tab === 'access' ? 'Access token' : 'ID token'} />
             <DecodedView
               decoded={reading.decoded}

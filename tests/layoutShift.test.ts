@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setupBrowserSession } from './support/session.ts';
+import { signInThroughPage } from './support/signInThroughPage.ts';
+
+const session = setupBrowserSession();
+
+/** Every layout shift of the current document (the Layout Instability API), with what moved. */
+const recordShifts = (page: Page) =>
+  page.addInitScript(`
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__shifts.push(entry.value.toFixed(3) + ' ' + (entry.sources || [])
+          .map((source) => source.node ? source.node.className || source.node.nodeName : '?').join(', '));
+    }).observe({ type: 'layout-shift', buffered: true });
+  `);
+const shifts = (page: Page) => page.evaluate('window.__shifts') as Promise<string[]>;
+
+/** Signed in, with the signature answered: the last thing that arrives after the token. */
+const settled = async (page: Page) => {
+  await page.getByTestId('signature').waitFor();
+  await page.getByRole('button', { name: 'Run the matrix' }).waitFor();
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+};
+
+describe('the signed-in page holds still while it fills in', () => {
+  it('after sign-in and after a reload: nothing the user aims at moves when an answer arrives', async () => {
+    const { page, stack } = session;
+    await recordShifts(page);
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await settled(page);
+    // The signature's answer replaces its "checking" line in place, the header keeps a button's
+    // height before the buttons come: a click aimed at the page lands where it was aimed.
+    expect(await shifts(page)).toEqual([]);
+
+    await page.reload();
+    await settled(page);
+    expect(await shifts(page)).toEqual([]);
+  });
+});
