@@ -1,7 +1,8 @@
+import { useSyncExternalStore } from 'react';
 import { localClock } from '../shared/format.ts';
 import { formatSignedClock } from '../shared/token/formatDuration.ts';
 import { describeRefreshError } from './session/refreshFailure.ts';
-import type { RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
+import type { EventLog, RefreshTrigger, TokenEvent } from './session/sessionEvents.ts';
 
 const time = localClock;
 
@@ -51,8 +52,9 @@ const COLOUR: Partial<Record<TokenEvent['type'], string>> = {
   refreshed: 'text-ok',
 };
 
-/** This tab's session, newest first; memory only. */
-export function EventsTimeline({ events }: { events: TokenEvent[] }) {
+/** This tab's session, newest first; memory only. The only reader of the log: it alone re-renders. */
+export function EventsTimeline({ log }: { log: EventLog }) {
+  const events = useSyncExternalStore(log.subscribe, log.read);
   return (
     <details className="tk-timeline" open={events.length > 1}>
       <summary>Session events ({events.length})</summary>

@@ -10,6 +10,7 @@ import { UNMEASURED } from '../shared/token/serverClock.ts';
 import { type SessionTokens, sessionTokens } from '../shared/token/sessionTokens.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import type { Verify } from './inspect/useSignatureCheck.ts';
+import { createEventLog } from './session/sessionEvents.ts';
 import { useRefresh } from './session/useRefresh.ts';
 import type { TokenSession } from './session/useTokenSession.ts';
 import { TokenPanel } from './TokenPanel.tsx';
@@ -46,7 +47,7 @@ const environment: EnvironmentConfig = {
   realmTimeoutSeconds: 15,
 };
 const now = Math.floor(Date.now() / 1000);
-const session: TokenSession = { events: [], earlier: [], record: vi.fn(), markTrigger: vi.fn() };
+const session: TokenSession = { log: createEventLog(), earlier: [], record: vi.fn(), markTrigger: vi.fn() };
 
 /** The realm's keys, faked: the tests say what the signature check finds. */
 const realmKeysAccept: Verify = async () => ({ kind: 'valid', alg: 'RS256', kid: 'k1' });

@@ -95,7 +95,7 @@ export function TokenPanel({
         verify={verify}
         ended={ended}
       />
-      <EventsTimeline events={session.events} />
+      <EventsTimeline log={session.log} />
     </section>
   );
 }

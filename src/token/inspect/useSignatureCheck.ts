@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SignatureStatus } from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
 import { type SignatureResult, verifySignature } from './verifySignature.ts';
@@ -40,27 +40,35 @@ export function useSignatureCheck(
   const [state, setState] = useState<{ raw: string; result: SignatureResult | null; busy: boolean } | null>(
     null,
   );
-  const check = useCallback(() => {
-    if (raw === undefined) return;
-    setState((s) => ({ raw, result: s?.raw === raw ? s.result : null, busy: true }));
-    verify(raw, authority).then(
-      (result) => setState((s) => (s?.raw === raw ? { raw, result, busy: false } : s)),
-      (cause: unknown) =>
-        setState((s) =>
-          s?.raw === raw ? { raw, result: { kind: 'unavailable', message: String(cause) }, busy: false } : s,
-        ),
-    );
-  }, [raw, authority, verify]);
+  // The token on screen: an answer about an earlier one is dropped.
+  const latest = useRef(raw);
   useEffect(() => {
-    if (auto) check();
-  }, [auto, check]);
+    latest.current = raw;
+  }, [raw]);
+  const run = useCallback(
+    (showBusy: boolean) => {
+      if (raw === undefined) return;
+      if (showBusy) setState((s) => ({ raw, result: s?.raw === raw ? s.result : null, busy: true }));
+      const settle = (result: SignatureResult) => {
+        if (latest.current === raw) setState({ raw, result, busy: false });
+      };
+      verify(raw, authority).then(settle, (cause: unknown) =>
+        settle({ kind: 'unavailable', message: String(cause) }),
+      );
+    },
+    [raw, authority, verify],
+  );
+  const check = useCallback(() => run(true), [run]);
+  // The automatic check is "checking" from the first render on (no state to set when it starts):
+  // the token view renders once for the token and once for the answer.
+  useEffect(() => {
+    if (auto) run(false);
+  }, [auto, run]);
   const current = state?.raw === raw ? state : null;
   const result = current?.result ?? null;
-  const busy = current?.busy ?? false;
-  return {
-    result,
-    busy,
-    check,
-    status: signatureStatus(result, busy || (auto && current === null && raw !== undefined)),
-  };
+  const busy = current?.busy ?? (auto && raw !== undefined);
+  return useMemo(
+    () => ({ result, busy, check, status: signatureStatus(result, busy) }),
+    [result, busy, check],
+  );
 }

@@ -30,3 +30,30 @@ export const MAX_EVENTS = 100;
 export function appendEvent(events: TokenEvent[], event: TokenEvent): TokenEvent[] {
   return [...events, event].slice(-MAX_EVENTS);
 }
+
+/**
+ * The timeline as a small store: recording an event re-renders only what shows the timeline
+ * (useSyncExternalStore), not the page that holds the session (the first event comes right after
+ * the token is on screen, and re-rendered the whole signed-in page).
+ */
+export interface EventLog {
+  record(event: TokenEvent): void;
+  read(): TokenEvent[];
+  subscribe(onChange: () => void): () => void;
+}
+
+export function createEventLog(): EventLog {
+  let events: TokenEvent[] = [];
+  const listeners = new Set<() => void>();
+  return {
+    record(event) {
+      events = appendEvent(events, event);
+      for (const listener of listeners) listener();
+    },
+    read: () => events,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+  };
+}

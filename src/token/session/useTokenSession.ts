@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenReading } from '../../shared/token/readToken.ts';
-import { appendEvent, type RefreshTrigger, type TokenEvent } from './sessionEvents.ts';
+import { createEventLog, type EventLog, type RefreshTrigger, type TokenEvent } from './sessionEvents.ts';
 
 export interface TokenSession {
-  events: TokenEvent[];
+  /** The timeline; read it with useEvents, which re-renders only its reader. */
+  log: EventLog;
   /**
    * The access tokens this one replaced, newest first (each read once, when it arrived), kept in
    * memory so the request pane can send a truly expired token. Gone with the tab or a sign-out.
@@ -27,11 +28,11 @@ export function useTokenSession(
   who: string,
   cameFromCallback: boolean,
 ): TokenSession {
-  const [events, setEvents] = useState<TokenEvent[]>([]);
+  const [log] = useState(createEventLog);
   const [earlier, setEarlier] = useState<TokenReading[]>([]);
   const last = useRef<TokenReading | null | undefined>(undefined);
   const trigger = useRef<RefreshTrigger>('manual');
-  const record = useCallback((event: TokenEvent) => setEvents((list) => appendEvent(list, event)), []);
+  const record = log.record;
   const markTrigger = useCallback((next: RefreshTrigger) => {
     trigger.current = next;
   }, []);
@@ -55,5 +56,5 @@ export function useTokenSession(
     }
   }, [access, cameFromCallback, record]);
 
-  return { events, earlier, record, markTrigger };
+  return { log, earlier, record, markTrigger };
 }
