@@ -24,7 +24,7 @@ const settled = async (page: Page) => {
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 };
 
-describe('the signed-in page holds still while it fills in', () => {
+describe('the page holds still while it fills in', () => {
   it('after sign-in and after a reload: nothing the user aims at moves when an answer arrives', async () => {
     const { page, stack } = session;
     await recordShifts(page);
@@ -37,5 +37,18 @@ describe('the signed-in page holds still while it fills in', () => {
     await page.reload();
     await settled(page);
     expect(await shifts(page)).toEqual([]);
+  });
+
+  it('signed out: the Sign in button is one element from the first paint on, so a focus on it stays', async () => {
+    const { page, stack } = session;
+    await page.goto(stack.portalUrl);
+    const button = await page.getByRole('button', { name: 'Sign in', exact: true }).elementHandle();
+    await button?.focus();
+    // The rest of the signed-out page has come (the realm check, the sections below).
+    await page.getByRole('heading', { name: 'Realm configuration' }).waitFor();
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    expect(
+      await button?.evaluate((element) => element.isConnected && element === document.activeElement),
+    ).toBe(true);
   });
 });

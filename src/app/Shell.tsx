@@ -15,7 +15,9 @@ import { Callout } from '../ui/Callout.tsx';
 import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
+import type { RealmCheck } from './SignedOutView.tsx';
 import { useSignedInViews } from './signedInViews.ts';
+import { useAfterPaint } from './useAfterPaint.ts';
 
 const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
 // Developers open it now and then: its guide and code stay out of the first load.
@@ -65,6 +67,8 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const user = auth.user;
   // Other users signed in beside the tab's own (memory only), for the authorization matrix.
   const [identities, setIdentities] = useState<Identity[]>([]);
+  // What the realm's discovery says against signing in, once SignedOutView has loaded.
+  const [realmCheck, setRealmCheck] = useState<RealmCheck | null>(null);
   // Refresh failures are explained next to the Refresh button, not here.
   const signInError =
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
@@ -72,6 +76,8 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
   const signedOut = !auth.isLoading && !user;
   const signedIn = useSignedInViews(Boolean(user && tokens));
+  // The token card first; below it, the rest once the token is on screen (useAfterPaint).
+  const belowTheCard = useAfterPaint(!auth.isLoading || Boolean(user));
   const otherEnvironments = useMemo(
     () => config.environments.filter((other) => other.id !== environment.id),
     [config, environment],
@@ -137,17 +143,21 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                     lastRefresh={lastRefresh}
                   />
                 </div>
-                <div id="identities-view" className="app-section">
-                  <signedIn.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
-                </div>
-                <div id="request-view" className="app-section">
-                  <signedIn.views.RequestPane
-                    environment={environment}
-                    otherEnvironments={otherEnvironments}
-                    tokens={tokens}
-                    identities={identities}
-                  />
-                </div>
+                {belowTheCard && (
+                  <>
+                    <div id="identities-view" className="app-section">
+                      <signedIn.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
+                    </div>
+                    <div id="request-view" className="app-section">
+                      <signedIn.views.RequestPane
+                        environment={environment}
+                        otherEnvironments={otherEnvironments}
+                        tokens={tokens}
+                        identities={identities}
+                      />
+                    </div>
+                  </>
+                )}
               </>
             ) : signedIn.kind === 'failed' ? (
               <Callout
@@ -165,18 +175,30 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
               </p>
             )
           ) : (
-            <Suspense fallback={<SignInPanel environment={environment} />}>
-              <SignedOutView environment={environment} abandoned={abandoned} onDismissAbandoned={dismiss} />
-            </Suspense>
+            <>
+              <Suspense fallback={null}>
+                <SignedOutView
+                  environment={environment}
+                  abandoned={abandoned}
+                  onDismissAbandoned={dismiss}
+                  onRealmCheck={setRealmCheck}
+                />
+              </Suspense>
+              <SignInPanel
+                environment={environment}
+                realmProblem={realmCheck?.problem}
+                blocked={realmCheck?.blocked ?? false}
+              />
+            </>
           )}
-          {(user || !auth.isLoading) && (
+          {belowTheCard && (
             <Suspense fallback={null}>
               <div id="inspect-view" className="app-section">
                 <InspectTokenSection environment={environment} environments={config.environments} />
               </div>
             </Suspense>
           )}
-          {(user || !auth.isLoading) && (
+          {belowTheCard && (
             <Suspense fallback={null}>
               <div id="realm-view" className="app-section">
                 <RealmSection
@@ -188,7 +210,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
               </div>
             </Suspense>
           )}
-          {(user || !auth.isLoading) && (
+          {belowTheCard && (
             <Suspense fallback={null}>
               <div id="integrate-view" className="app-section">
                 <IntegrateSection config={config} environment={environment} />
