@@ -16,7 +16,7 @@ import { Header } from './Header.tsx';
 import { lazyNamed } from './lazyNamed.ts';
 import { SectionNav } from './SectionNav.tsx';
 import type { RealmCheck } from './SignedOutView.tsx';
-import { useSignedInViews } from './signedInViews.ts';
+import { belowTheCard, tokenCard, useChunk } from './signedInViews.ts';
 import { useAfterPaint } from './useAfterPaint.ts';
 
 const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
@@ -75,9 +75,10 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
   const signedOut = !auth.isLoading && !user;
-  const signedIn = useSignedInViews(Boolean(user && tokens));
+  const card = useChunk(tokenCard, Boolean(user && tokens));
+  const below = useChunk(belowTheCard, Boolean(user && tokens));
   // The token card first; below it, the rest once the token is on screen (useAfterPaint).
-  const belowTheCard = useAfterPaint(!auth.isLoading || Boolean(user));
+  const painted = useAfterPaint(!auth.isLoading || Boolean(user));
   const otherEnvironments = useMemo(
     () => config.environments.filter((other) => other.id !== environment.id),
     [config, environment],
@@ -122,7 +123,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
               <SessionEnded error={refreshError} />
             </Suspense>
           ) : user && tokens ? (
-            signedIn.kind === 'ready' ? (
+            card.kind === 'ready' ? (
               <>
                 <SectionNav />
                 {ended && (
@@ -131,7 +132,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                   </Suspense>
                 )}
                 <div id="token-view" className="app-section">
-                  <signedIn.views.TokenPanel
+                  <card.views.TokenPanel
                     user={user}
                     environment={environment}
                     session={session}
@@ -143,32 +144,27 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                     lastRefresh={lastRefresh}
                   />
                 </div>
-                {belowTheCard && (
-                  <>
-                    <div id="identities-view" className="app-section">
-                      <signedIn.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
-                    </div>
-                    <div id="request-view" className="app-section">
-                      <signedIn.views.RequestPane
-                        environment={environment}
-                        otherEnvironments={otherEnvironments}
-                        tokens={tokens}
-                        identities={identities}
-                      />
-                    </div>
-                  </>
-                )}
+                {painted &&
+                  (below.kind === 'ready' ? (
+                    <>
+                      <div id="identities-view" className="app-section">
+                        <below.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
+                      </div>
+                      <div id="request-view" className="app-section">
+                        <below.views.RequestPane
+                          environment={environment}
+                          otherEnvironments={otherEnvironments}
+                          tokens={tokens}
+                          identities={identities}
+                        />
+                      </div>
+                    </>
+                  ) : below.kind === 'failed' ? (
+                    <ViewsNotLoaded message={below.message} />
+                  ) : null)}
               </>
-            ) : signedIn.kind === 'failed' ? (
-              <Callout
-                role="alert"
-                explanation={{
-                  kind: 'views-not-loaded',
-                  tone: 'bad',
-                  title: signedIn.message,
-                  next: 'Check the network, then reload the page.',
-                }}
-              />
+            ) : card.kind === 'failed' ? (
+              <ViewsNotLoaded message={card.message} />
             ) : (
               <p className="muted" role="status">
                 Loading the token view…
@@ -191,14 +187,14 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
               />
             </>
           )}
-          {belowTheCard && (
+          {painted && (
             <Suspense fallback={null}>
               <div id="inspect-view" className="app-section">
                 <InspectTokenSection environment={environment} environments={config.environments} />
               </div>
             </Suspense>
           )}
-          {belowTheCard && (
+          {painted && (
             <Suspense fallback={null}>
               <div id="realm-view" className="app-section">
                 <RealmSection
@@ -210,7 +206,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
               </div>
             </Suspense>
           )}
-          {belowTheCard && (
+          {painted && (
             <Suspense fallback={null}>
               <div id="integrate-view" className="app-section">
                 <IntegrateSection config={config} environment={environment} />
@@ -220,5 +216,20 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
         </main>
       </ServerTimeProvider>
     </div>
+  );
+}
+
+/** A chunk of the signed-in page that did not load: what happened and what to do. */
+function ViewsNotLoaded({ message }: { message: string }) {
+  return (
+    <Callout
+      role="alert"
+      explanation={{
+        kind: 'views-not-loaded',
+        tone: 'bad',
+        title: message,
+        next: 'Check the network, then reload the page.',
+      }}
+    />
   );
 }
