@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addIdentity } from './support/addIdentity.ts';
@@ -64,6 +65,11 @@ describe('the authorization matrix across identities', () => {
 
     // Each cell's explanation on demand, by mouse or keyboard.
     const detail = page.getByTestId('matrix-cell-detail');
+    await grid(page)
+      .getByRole('button', { name: 'therapist (this tab), List patients: 200. Explain' })
+      .click();
+    expect(await textOf(detail)).toContain('Compare it with the other columns of its row');
+    expect(await textOf(detail)).not.toContain('unauthorized matrix');
     await grid(page).getByRole('button', { name: 'patient, List patients: 403. Explain' }).click();
     expect(await textOf(detail)).toContain('The token lacks the realm role “therapist”');
     await finding.focus();
@@ -85,6 +91,20 @@ describe('the authorization matrix across identities', () => {
     expect(await textOf(page.getByTestId('matrix-csv'))).toContain(
       'List patients,GET,/api/v1/patients,200,403,401,401,401,401',
     );
+    // As files too, the same text as the copies.
+    for (const [label, testId] of [
+      ['Download .csv', 'matrix-csv'],
+      ['Download .md', 'matrix-markdown'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel(page).getByRole('link', { name: label }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^matrix-\d{4}-\d\d-\d\dT[\d-]+\.(csv|md)$/);
+      const saved = await download.path();
+      expect(readFileSync(saved, 'utf8')).toBe(await textOf(page.getByTestId(testId)));
+    }
+    await saveScreen(page, 'matrix-export', panel(page).locator('.rq-mx-export'));
     await panel(page).getByRole('button', { name: 'Bug report of the matrix' }).click();
     const report = await textOf(page.getByTestId('bug-report'));
     expect(report).toContain('Finding: patient → GET Who am I: 200 (finding: expected 403)');

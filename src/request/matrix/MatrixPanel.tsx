@@ -1,16 +1,18 @@
+import { useMemo } from 'react';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { BugReport } from '../../report/BugReport.tsx';
 import { useServerTime } from '../../shared/serverTime.tsx';
 import { Callout } from '../../ui/Callout.tsx';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
+import { DownloadLink } from '../../ui/DownloadLink.tsx';
 import type { Exchange } from '../flow/sendPipeline.ts';
 import { shortStatus } from '../history/history.ts';
 import { MatrixGrid } from './MatrixGrid.tsx';
 import { matrixCsv, matrixMarkdown } from './matrixExport.ts';
 import { matrixReport } from './matrixReport.ts';
 import type { MatrixCell } from './matrixRun.ts';
-import type { useMatrix } from './useMatrix.ts';
+import type { MatrixRun, useMatrix } from './useMatrix.ts';
 import './matrix.css';
 
 interface MatrixPanelProps {
@@ -113,6 +115,7 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
             <div className="actions">
               <CopyButton label="Copy as Markdown" getText={() => matrixMarkdown(run)} />
               <CopyButton label="Copy as CSV" getText={() => matrixCsv(run)} />
+              <MatrixDownloads run={run} />
             </div>
             <CodeBlock label="Matrix as Markdown" testId="matrix-markdown">
               {matrixMarkdown(run)}
@@ -167,7 +170,7 @@ function CellDetail({
           }}
         />
       )}
-      <Callout explanation={exchange.verdict}>
+      <Callout explanation={inTheMatrix(exchange.verdict)}>
         {check && !flagged && <p className="small">{check.text}</p>}
         <button type="button" className="button button--quiet" onClick={() => onShow(exchange)}>
           Show the full response
@@ -176,3 +179,32 @@ function CellDetail({
     </div>
   );
 }
+
+/** The grid as files for a ticket or a spreadsheet, named after the environment's run time. */
+function MatrixDownloads({ run }: { run: MatrixRun }) {
+  const files = useMemo(() => {
+    const stamp = new Date(run.atMs).toISOString().slice(0, 19).replaceAll(':', '-');
+    return [
+      {
+        label: 'Download .csv',
+        filename: `matrix-${stamp}.csv`,
+        blob: new Blob([matrixCsv(run)], { type: 'text/csv' }),
+      },
+      {
+        label: 'Download .md',
+        filename: `matrix-${stamp}.md`,
+        blob: new Blob([matrixMarkdown(run)], { type: 'text/markdown' }),
+      },
+    ];
+  }, [run]);
+  return files.map((file) => <DownloadLink key={file.label} {...file} />);
+}
+
+/** Inside the matrix, an accepted request's next step is not "try the matrix". */
+const inTheMatrix = (verdict: Exchange['verdict']): Exchange['verdict'] =>
+  verdict.kind === 'ok'
+    ? {
+        ...verdict,
+        next: 'Compare it with the other columns of its row; the full response is one click below.',
+      }
+    : verdict;

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
 import { count } from '../../shared/format.ts';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
+import { DownloadLink } from '../../ui/DownloadLink.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { formatBytes, type ReadBody, readBody, TEXT_LIMIT } from './readBody.ts';
 import { type Scheduler, useFormattedLines } from './useFormattedLines.ts';
@@ -37,7 +38,14 @@ export function ResponseBody({ body, contentType, schedule, known = NO_TOKENS }:
 
   if (!read) return <p className="small muted">Reading the body…</p>;
   if (read.kind === 'failed') return <p className="small text-bad">{read.message}</p>;
-  const download = <DownloadLink blob={body} filename={`response.${read.extension}`} />;
+  const download = (
+    <DownloadLink
+      blob={body}
+      filename={`response.${read.extension}`}
+      title="The body as received, tokens in it unmasked"
+      small
+    />
+  );
   switch (read.kind) {
     case 'empty':
       return <p className="small muted">No body.</p>;
@@ -105,27 +113,5 @@ function LargeText({ text, json, size, download, schedule }: LargeTextProps) {
       </p>
       <VirtualLines lines={lines} label="Body lines" />
     </>
-  );
-}
-
-/** A download of the body as received, through a Blob URL revoked when the view goes away. */
-function DownloadLink({ blob, filename }: { blob: Blob; filename: string }) {
-  const [href, setHref] = useState<string | null>(null);
-  useEffect(() => {
-    if (typeof URL.createObjectURL !== 'function') return; // jsdom has no Blob URLs
-    const url = URL.createObjectURL(blob);
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
-  }, [blob]);
-  if (!href) return null;
-  return (
-    <a
-      className="button button--quiet small"
-      href={href}
-      download={filename}
-      title="The body as received, tokens in it unmasked"
-    >
-      Download
-    </a>
   );
 }
