@@ -10,6 +10,7 @@ import { keycloakAnswers, rememberGrantErrors } from './keycloakAnswers.ts';
 import { loginActions } from './loginActions.ts';
 import { memoryAdapter } from './memoryAdapter.ts';
 import type { IdpMiddleware } from './middleware.ts';
+import { offlineAccessLikeKeycloak } from './offlineAccess.ts';
 import { userinfoEndpoint } from './userinfoEndpoint.ts';
 import { users } from './users.ts';
 
@@ -181,6 +182,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   });
   rememberGrantErrors(provider);
   provider.use(cors(portalOrigins));
+  provider.use(offlineAccessLikeKeycloak('/protocol/openid-connect/auth'));
   provider.use(
     keycloakAnswers(provider, {
       portalOrigins,

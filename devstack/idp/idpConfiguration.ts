@@ -53,7 +53,8 @@ const routes = {
   code_verification: '/device',
 };
 
-const grantedScope = 'openid profile email';
+// What the API's access tokens may carry; offline_access only when asked for (as Keycloak says).
+const grantedScope = 'openid offline_access profile email';
 const sessionTtl = 10 * 60 * 60; // Keycloak's default "SSO Session Max"
 
 /** oidc-provider configuration that makes it answer like a Keycloak realm with one public client. */

@@ -85,7 +85,8 @@ export interface KeycloakAnswersOptions {
 
 /**
  * RFC 7009 revocation as Keycloak 26 does it for a refresh token: the realm session behind it
- * ends (the next refresh says "Session not active", the next sign-in asks for the password). Any
+ * ends (the next refresh says "Session not active", the next sign-in asks for the password); for
+ * an offline token, its offline session (the browser session stays). Any
  * other token: 200, as RFC 7009 §2.2 allows for tokens the server does not keep.
  */
 async function revoke(ctx: KoaContextWithOIDC, provider: Provider, endSession: (uid: string) => void) {
@@ -93,9 +94,12 @@ async function revoke(ctx: KoaContextWithOIDC, provider: Provider, endSession: (
   const value = form.get('token') ?? '';
   const token =
     value === '' ? undefined : await provider.RefreshToken.find(value, { ignoreExpiration: true });
-  if (token?.sessionUid !== undefined) endSession(token.sessionUid);
+  // An offline token (offline_access) outlives the browser session: its offline session ends.
+  if (token?.scope?.split(' ').includes('offline_access')) await token.destroy();
+  else if (token?.sessionUid !== undefined) endSession(token.sessionUid);
+  // Keycloak's 200 has no body and no Content-Type (oidc-client-ts refuses a text/plain one).
+  ctx.body = null;
   ctx.status = 200;
-  ctx.body = '';
 }
 
 export function keycloakAnswers(

@@ -13,10 +13,8 @@ interface IdentitiesPanelProps {
 
 /** Several identities in one tab: sign in others (a patient, a second therapist) beside your own. */
 export function IdentitiesPanel({ environment, onChange }: IdentitiesPanelProps) {
-  const { identities, adding, problem, dismissProblem, add, refresh, remove } = useIdentities(
-    environment,
-    onChange,
-  );
+  const { identities, adding, keepSession, setKeepSession, problem, dismissProblem, add, refresh, remove } =
+    useIdentities(environment, onChange);
   return (
     <section className="card id-panel" aria-labelledby="id-title">
       <div className="card__head">
@@ -29,10 +27,16 @@ export function IdentitiesPanel({ environment, onChange }: IdentitiesPanelProps)
         Sign in as another user of {environment.label} in a pop-up (the realm always asks for the password).
         Their tokens stay in this page’s memory only and go when you remove them or close the tab.
       </p>
+      <label className="small">
+        <input type="checkbox" checked={keepSession} onChange={(e) => setKeepSession(e.target.checked)} />{' '}
+        Keep its own realm session (offline access)
+      </label>
       <p className="small muted">
         The realm keeps one session per browser: if it shows the last user’s name, choose “Restart login” to
-        sign in as someone else. That signs the previous user (you, at first) out of the realm: their tokens
-        work until they expire but can no longer be refreshed.
+        sign in as someone else. That ends the previous user’s browser session (yours, the first time): its
+        tokens work until they expire but can no longer be refreshed. An identity added with its own realm
+        session (offline access) keeps refreshing; that session is revoked when you remove the identity or
+        leave the page.
       </p>
       {problem && (
         <Callout explanation={problem} role="alert">
@@ -49,7 +53,7 @@ export function IdentitiesPanel({ environment, onChange }: IdentitiesPanelProps)
               identity={identity}
               environment={environment}
               onRefresh={() => void refresh(identity.id)}
-              onRemove={() => remove(identity.id)}
+              onRemove={() => void remove(identity.id)}
             />
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { tokenTime } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
 
 interface IdentityCardProps {
-  identity: Identity & { canRefresh: boolean };
+  identity: Identity & { canRefresh: boolean; offline: boolean };
   environment: EnvironmentConfig;
   onRefresh: () => void;
   onRemove: () => void;
@@ -37,6 +37,9 @@ export function IdentityCard({ identity, environment, onRefresh, onRemove }: Ide
       <div className="id-card__head">
         <strong>{identity.label}</strong>
         <span className="small muted">roles: {listRoles(access.roles)}</span>
+        <span className="small muted">
+          {identity.offline ? 'own realm session (offline)' : 'the browser’s realm session'}
+        </span>
         <span
           className={`id-card__clock ${time.state === 'expired' ? 'text-bad' : time.state === 'expiring' ? 'text-warn' : 'text-ok'}`}
           data-testid="identity-countdown"

@@ -1,12 +1,42 @@
 import type { Failure } from '../shared/explanation.ts';
 
-export type IdentityProblemKind = 'popup-blocked' | 'popup-closed' | 'sign-in-failed' | 'refresh-failed';
+export type IdentityProblemKind =
+  | 'popup-blocked'
+  | 'popup-closed'
+  | 'sign-in-failed'
+  | 'offline-refused'
+  | 'refresh-failed'
+  | 'revoke-failed';
 
 const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
 /** Why adding (or refreshing) an identity failed, and what to do next. */
-export function identityProblem(cause: unknown, during: 'add' | 'refresh'): Failure<IdentityProblemKind> {
+export function identityProblem(
+  cause: unknown,
+  during: 'add' | 'refresh' | 'remove',
+): Failure<IdentityProblemKind> {
   const message = messageOf(cause);
+  if (during === 'remove') {
+    return {
+      kind: 'revoke-failed',
+      tone: 'warn',
+      title: 'Removed here, but the realm was not told to end its session',
+      quote: message,
+      detail:
+        'Its tokens are gone from this page; its session at the realm ends by itself (an offline one after the realm’s offline idle time, 30 days by default on Keycloak).',
+      next: 'Nothing is needed for testing; to end it now, sign out that user in the realm’s account console or ask the realm admin.',
+    };
+  }
+  // Keycloak, when the user lacks the offline_access role or the client that scope.
+  if (during === 'add' && /offline tokens not allowed/i.test(message)) {
+    return {
+      kind: 'offline-refused',
+      tone: 'warn',
+      title: 'The realm gives this user or client no offline session',
+      quote: message,
+      next: 'Untick “Keep its own realm session” and add the identity again (it then loses its refresh when another user signs in), or ask the realm admin to grant the offline_access role and client scope.',
+    };
+  }
   if (during === 'refresh' && /^Session not active$/i.test(message)) {
     return {
       kind: 'refresh-failed',
@@ -14,7 +44,7 @@ export function identityProblem(cause: unknown, during: 'add' | 'refresh'): Fail
       title: 'This identity could not be refreshed',
       quote: message,
       detail:
-        'Its realm session is over, usually because another user signed in after it in this browser (the realm keeps one session per browser).',
+        'Its realm session is over, usually because another user signed in after it in this browser (the realm keeps one session per browser; identities added with “Keep its own realm session” have an offline session that survives this).',
       next: 'Remove it and add it again if you need it; the identity signed in last keeps refreshing.',
     };
   }

@@ -11,10 +11,23 @@ interface Held {
   identity: Identity;
   manager: UserManager;
   refreshToken: boolean;
+  /** The realm granted offline_access: its refresh token outlives other sign-ins in this browser. */
+  offline: boolean;
 }
 
-/** A UserManager of its own per identity, everything in memory: no storage ever sees its tokens. */
-function managerFor(environment: EnvironmentConfig, origin: string) {
+/** What a page closing needs to revoke an identity's offline session synchronously (sendBeacon). */
+interface Revocable {
+  endpoint: string;
+  refreshToken: string;
+}
+
+/**
+ * A UserManager of its own per identity, everything in memory: no storage ever sees its tokens.
+ * With `offline`, it asks for offline_access: Keycloak keeps one session per browser, and the next
+ * user signing in ends it, but an offline session lives on until it is revoked (on Remove, and
+ * when the page goes away).
+ */
+function managerFor(environment: EnvironmentConfig, origin: string, offline: boolean) {
   const memory = new WebStorageStateStore({ store: new InMemoryWebStorage() });
   return new UserManager({
     authority: environment.authority,
@@ -22,7 +35,7 @@ function managerFor(environment: EnvironmentConfig, origin: string) {
     redirect_uri: identityRedirectUriOf(environment, origin),
     popup_redirect_uri: identityRedirectUriOf(environment, origin),
     response_type: 'code',
-    scope: environment.scope,
+    scope: offline ? `${environment.scope} offline_access` : environment.scope,
     userStore: memory,
     stateStore: memory,
     automaticSilentRenew: false,
@@ -30,6 +43,15 @@ function managerFor(environment: EnvironmentConfig, origin: string) {
     loadUserInfo: false,
   });
 }
+
+const grantedOffline = (user: User) => (user.scope ?? '').split(' ').includes('offline_access');
+
+/** RFC 7009 from a page that is going away: a beacon, the one request a closing page still sends. */
+const revokeOnExit = ({ endpoint, refreshToken }: Revocable, clientId: string) =>
+  navigator.sendBeacon(
+    endpoint,
+    new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: clientId }),
+  );
 
 const labelOf = (user: User, taken: readonly Identity[]) => {
   const name = String(user.profile.preferred_username ?? user.profile.sub);
@@ -47,6 +69,9 @@ let sequence = 0;
 export function useIdentities(environment: EnvironmentConfig, onChange: (identities: Identity[]) => void) {
   const [held, setHeld] = useState<Held[]>([]);
   const [adding, setAdding] = useState(false);
+  const [keepSession, setKeepSession] = useState(true);
+  // Each offline identity's refresh token and the realm's revocation endpoint, for the page's exit.
+  const revocable = useRef(new Map<string, Revocable>());
   const [problem, setProblem] = useState<(Failure<IdentityProblemKind> & { id?: string }) | null>(null);
   const changed = useEffectEvent(onChange);
   // Reported when the list changes, not on mount: the shell starts with none.
@@ -57,24 +82,36 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
     changed(held.map((h) => h.identity));
   }, [held]);
 
+  const remember = async (id: string, manager: UserManager, user: User) => {
+    const endpoint = await manager.metadataService.getRevocationEndpoint(false);
+    if (grantedOffline(user) && user.refresh_token && endpoint)
+      revocable.current.set(id, { endpoint, refreshToken: user.refresh_token });
+    else revocable.current.delete(id);
+  };
+
   const add = async () => {
     setAdding(true);
     setProblem(null);
-    const manager = managerFor(environment, window.location.origin);
+    const manager = managerFor(environment, window.location.origin, keepSession);
     try {
       // Aborts when the user closes the window, instead of waiting for ever.
       const user = await manager.signinPopup({ prompt: 'login', popupAbortOnClose: true });
+      sequence += 1;
+      const id = `identity-${sequence}`;
+      await remember(id, manager, user);
       setHeld((list) => {
-        sequence += 1;
         const identity: Identity = {
-          id: `identity-${sequence}`,
+          id,
           label: labelOf(
             user,
             list.map((h) => h.identity),
           ),
           tokens: sessionTokens({ access: user.access_token, id: user.id_token }),
         };
-        return [...list, { identity, manager, refreshToken: Boolean(user.refresh_token) }];
+        return [
+          ...list,
+          { identity, manager, refreshToken: Boolean(user.refresh_token), offline: grantedOffline(user) },
+        ];
       });
     } catch (cause) {
       setProblem(identityProblem(cause, 'add'));
@@ -91,6 +128,7 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
       // With a refresh token in its store, oidc-client-ts refreshes with it (no iframe, no prompt).
       const user = await entry.manager.signinSilent();
       if (!user) throw new Error('The realm returned no tokens.');
+      await remember(id, entry.manager, user);
       setHeld((list) =>
         list.map((h) => {
           if (h.identity.id !== id) return h;
@@ -108,15 +146,44 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
     }
   };
 
-  const remove = (id: string) => {
+  const remove = async (id: string) => {
     const entry = held.find((h) => h.identity.id === id);
-    void entry?.manager.removeUser();
     setHeld((list) => list.filter((h) => h.identity.id !== id));
+    revocable.current.delete(id);
+    if (!entry) return;
+    setProblem(null);
+    try {
+      // Ends its session at the realm (an offline one would otherwise outlive the tab).
+      if (entry.refreshToken) await entry.manager.revokeTokens(['refresh_token']);
+    } catch (cause) {
+      setProblem(identityProblem(cause, 'remove'));
+    } finally {
+      await entry.manager.removeUser();
+    }
   };
 
+  // The page going away (closed, reloaded, navigated): each offline session ends with it.
+  const clientId = environment.clientId;
+  useEffect(() => {
+    const exit = () => {
+      for (const entry of revocable.current.values()) revokeOnExit(entry, clientId);
+      revocable.current.clear();
+      setHeld([]);
+    };
+    window.addEventListener('pagehide', exit);
+    return () => {
+      window.removeEventListener('pagehide', exit);
+      // The panel goes (a sign-out, another environment): so do their sessions.
+      for (const entry of revocable.current.values()) revokeOnExit(entry, clientId);
+      revocable.current.clear();
+    };
+  }, [clientId]);
+
   return {
-    identities: held.map((h) => ({ ...h.identity, canRefresh: h.refreshToken })),
+    identities: held.map((h) => ({ ...h.identity, canRefresh: h.refreshToken, offline: h.offline })),
     adding,
+    keepSession,
+    setKeepSession,
     problem,
     dismissProblem: () => setProblem(null),
     add,
