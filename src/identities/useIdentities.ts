@@ -83,7 +83,7 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
   }, [held]);
 
   const remember = async (id: string, manager: UserManager, user: User) => {
-    const endpoint = await manager.metadataService.getRevocationEndpoint(false);
+    const endpoint = await manager.metadataService.getRevocationEndpoint(true);
     if (grantedOffline(user) && user.refresh_token && endpoint)
       revocable.current.set(id, { endpoint, refreshToken: user.refresh_token });
     else revocable.current.delete(id);
