@@ -131,13 +131,19 @@ describe('the authorization matrix across identities', () => {
   it('cancels: what was not sent says so', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    // A slow API, so Cancel comes while the first four are under way.
+    // An API that answers nothing until Cancel was clicked: Cancel comes while the first four are
+    // under way, however long the click takes on a busy machine.
+    let cancelled = () => {};
+    const clicked = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
     await page.route(`${stack.apiUrl}/**`, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await clicked;
       await route.continue().catch(() => {});
     });
     await panel(page).getByRole('button', { name: 'Run the matrix' }).click();
     await panel(page).getByRole('button', { name: 'Cancel the matrix' }).click();
+    cancelled();
     await eventually(() => textOf(page.getByTestId('matrix-summary'))).toMatch(/answered, \d+ not sent/);
     await eventually(() => panel(page).getByRole('button', { name: 'Run the matrix' }).isEnabled()).toBe(
       true,
