@@ -165,17 +165,19 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
   // The page going away (closed, reloaded, navigated): each offline session ends with it.
   const clientId = environment.clientId;
   useEffect(() => {
-    const exit = () => {
+    const revokeAll = () => {
       for (const entry of revocable.current.values()) revokeOnExit(entry, clientId);
       revocable.current.clear();
+    };
+    const exit = () => {
+      revokeAll();
       setHeld([]);
     };
     window.addEventListener('pagehide', exit);
     return () => {
       window.removeEventListener('pagehide', exit);
       // The panel goes (a sign-out, another environment): so do their sessions.
-      for (const entry of revocable.current.values()) revokeOnExit(entry, clientId);
-      revocable.current.clear();
+      revokeAll();
     };
   }, [clientId]);
 
