@@ -1,5 +1,7 @@
+import { takeCarriedDiscovery } from '../auth/carriedDiscovery.ts';
 import { expectsSignedInPage } from '../auth/expectsSignedInPage.ts';
 import { loadConfig } from '../config/loadConfig.ts';
+import { knowDiscovery } from '../shared/discovery/discoveryCache.ts';
 import { loadSignedInViews } from './signedInViews.ts';
 
 /**
@@ -12,3 +14,7 @@ export const configLoading = loadConfig();
 
 // A failure here is shown (and retried) where the views are needed: useSignedInViews.
 if (expectsSignedInPage(window.location, window.sessionStorage)) loadSignedInViews().catch(() => {});
+
+// A sign-in's callback: the realm's discovery came along (carriedDiscovery), no need to ask again.
+const carried = takeCarriedDiscovery(window.sessionStorage, window.location);
+if (carried) knowDiscovery(carried.authority, carried.metadata);

@@ -219,3 +219,43 @@ describe('PortalUserManager, refresh', () => {
     expect((await manager.getUser())?.refresh_token).toBeUndefined();
   });
 });
+
+describe("PortalUserManager, the page's discovery", () => {
+  const DISCOVERY_URL = `${AUTHORITY}/.well-known/openid-configuration`;
+  // No `metadata` setting: the document comes from the page, or from the library's own fetch.
+  const unseeded = () => settings({ metadata: undefined });
+
+  it("answers the library from the page's document: the realm is not asked again", async () => {
+    answerWith(async () => json(metadata()));
+    const discovery = vi.fn(async () => metadata());
+    const manager = new PortalUserManager(unseeded(), { discovery });
+    expect(await manager.metadataService.getTokenEndpoint()).toBe(TOKEN_ENDPOINT);
+    expect(discovery).toHaveBeenCalledWith(AUTHORITY);
+    expect(calls).toEqual([]);
+  });
+
+  it('lets the library fetch it when the page has none (its own errors then say why)', async () => {
+    answerWith(async () => json(metadata()));
+    const manager = new PortalUserManager(unseeded(), { discovery: async () => null });
+    expect(await manager.metadataService.getTokenEndpoint()).toBe(TOKEN_ENDPOINT);
+    expect(calls).toEqual([DISCOVERY_URL]);
+  });
+
+  it("stops waiting for the page's fetch at requestTimeoutInSeconds, as for its own", async () => {
+    vi.useFakeTimers();
+    const manager = new PortalUserManager(unseeded(), { discovery: () => new Promise(() => {}) });
+    const outcome = expect(manager.metadataService.getMetadata()).rejects.toBeInstanceOf(ErrorTimeout);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await outcome;
+  });
+
+  it("carries nothing when the page's document names another issuer, and sends no one to sign in", async () => {
+    const carryDiscovery = vi.fn();
+    const manager = new PortalUserManager(unseeded(), {
+      discovery: async () => metadata('https://acc.example/realms/abrumet'),
+      carryDiscovery,
+    });
+    await expect(manager.signinRedirect()).rejects.toMatchObject({ check: { kind: 'discovery-issuer' } });
+    expect(carryDiscovery).not.toHaveBeenCalled();
+  });
+});

@@ -1,4 +1,11 @@
-import { type SigninRedirectArgs, type SigninSilentArgs, type User, UserManager } from 'oidc-client-ts';
+import {
+  ErrorTimeout,
+  type SigninRedirectArgs,
+  type SigninSilentArgs,
+  type User,
+  UserManager,
+  type UserManagerSettings,
+} from 'oidc-client-ts';
 import { PortalCheckError } from '../shared/portalCheck.ts';
 import { refreshEnding } from '../shared/refreshEnding.ts';
 import {
@@ -21,11 +28,37 @@ import { callbackIssuerCheck, discoveryIssuerCheck } from './signinChecks.ts';
  *   `timeoutInSeconds: undefined` over the default), tokens for the same user or none, a dead
  *   refresh token never stored again, and a spent one not kept.
  */
+type Metadata = Record<string, unknown>;
+
+export interface PortalUserManagerOptions {
+  /** The page's one discovery fetch per realm (discoveryCache), null when it gave no document. */
+  discovery?: (authority: string) => Promise<Metadata | null>;
+  /** Keeps the document a sign-in was started with, for its callback page (carriedDiscovery). */
+  carryDiscovery?: (metadata: Metadata) => void;
+}
+
 export class PortalUserManager extends UserManager {
   /** While a refresh runs: whose tokens the answer must be for, and the refresh token it presents. */
   private refreshing: { identity: Identity; refreshToken: string | undefined } | null = null;
   /** Whether this realm was seen handing out a new refresh token on refresh (rotation). */
   private rotationSeen = false;
+
+  constructor(
+    settings: UserManagerSettings,
+    private readonly options: PortalUserManagerOptions = {},
+  ) {
+    super(settings);
+    const { discovery } = options;
+    if (!discovery) return;
+    // oidc-client-ts reads discovery only through this method, and has no setting that takes a
+    // document arriving later: the page's own fetch answers it, so the sign-in check, the panels and
+    // the code exchange ask the realm once. Without a document, the library fetches and reports.
+    const service = this.metadataService;
+    const fetchItself = service.getMetadata.bind(service);
+    service.getMetadata = async () =>
+      (await withinSeconds(discovery(this.settings.authority), this.settings.requestTimeoutInSeconds)) ??
+      fetchItself();
+  }
 
   /** The realm's discovery document, once its issuer is the configured one. */
   private async checkDiscovery(): Promise<Record<string, unknown>> {
@@ -36,7 +69,8 @@ export class PortalUserManager extends UserManager {
   }
 
   override async signinRedirect(args?: SigninRedirectArgs): Promise<void> {
-    await this.checkDiscovery();
+    const metadata = await this.checkDiscovery();
+    this.options.carryDiscovery?.(metadata);
     return super.signinRedirect(args);
   }
 
@@ -101,4 +135,14 @@ export class PortalUserManager extends UserManager {
     }
     return super.storeUser(user);
   }
+}
+
+/** The realm's time limit on the shared discovery fetch too, failing as the library's own would. */
+function withinSeconds<T>(pending: Promise<T>, seconds: number | undefined): Promise<T> {
+  if (seconds === undefined) return pending;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ErrorTimeout('Network timed out')), seconds * 1000);
+  });
+  return Promise.race([pending, late]).finally(() => clearTimeout(timer));
 }

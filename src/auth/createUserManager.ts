@@ -1,6 +1,8 @@
 import { InMemoryWebStorage, WebStorageStateStore } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { redirectUriOf } from '../config/urls.ts';
+import { realmMetadata } from '../shared/discovery/discoveryCache.ts';
+import { carryDiscovery } from './carriedDiscovery.ts';
 import { PortalUserManager } from './PortalUserManager.ts';
 
 /**
@@ -12,10 +14,11 @@ import { PortalUserManager } from './PortalUserManager.ts';
 export function createUserManager(environment: EnvironmentConfig, origin: string): PortalUserManager {
   const prefix = `oidc.${environment.id}.`;
   const userStorage = environment.tokenStore === 'memory' ? new InMemoryWebStorage() : window.sessionStorage;
-  return new PortalUserManager({
+  const redirectUri = redirectUriOf(environment, origin);
+  const settings = {
     authority: environment.authority,
     client_id: environment.clientId,
-    redirect_uri: redirectUriOf(environment, origin),
+    redirect_uri: redirectUri,
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: environment.scope,
@@ -30,5 +33,11 @@ export function createUserManager(environment: EnvironmentConfig, origin: string
     // to each call). A realm that does not answer is reported instead of waited for forever.
     requestTimeoutInSeconds: environment.realmTimeoutSeconds,
     silentRequestTimeoutInSeconds: environment.realmTimeoutSeconds,
+  };
+  // One discovery fetch per realm per page, and none on the callback page (carriedDiscovery).
+  return new PortalUserManager(settings, {
+    discovery: realmMetadata,
+    carryDiscovery: (metadata) =>
+      carryDiscovery(window.sessionStorage, environment.authority, redirectUri, metadata),
   });
 }

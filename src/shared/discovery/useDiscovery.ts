@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { type DiscoveryView, describeDiscovery } from './describeDiscovery.ts';
-import { type DiscoveryFetch, fetchDiscovery } from './fetchDiscovery.ts';
-
-/** One fetch per realm per page load, shared by the discovery panel and UserInfo. */
-const cache = new Map<string, Promise<DiscoveryFetch>>();
+import { discoveryOf, forgetDiscovery } from './discoveryCache.ts';
+import type { DiscoveryFetch } from './fetchDiscovery.ts';
 
 export interface Discovery {
   /** Null while the realm has not answered yet. */
@@ -21,12 +19,7 @@ export function useDiscovery(environment: EnvironmentConfig, fetchImpl?: typeof 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() asks again.
   useEffect(() => {
     let current = true;
-    let pending = cache.get(authority);
-    if (!pending) {
-      pending = fetchDiscovery(authority, fetchImpl ? { fetch: fetchImpl } : {});
-      cache.set(authority, pending);
-    }
-    void pending.then((result) => {
+    void discoveryOf(authority, fetchImpl).then((result) => {
       if (current) setAnswer({ authority, result });
     });
     return () => {
@@ -37,7 +30,7 @@ export function useDiscovery(environment: EnvironmentConfig, fetchImpl?: typeof 
   const result = answer?.authority === authority ? answer.result : null;
   const view = useMemo(() => (result ? describeDiscovery(result, environment) : null), [result, environment]);
   const retry = useCallback(() => {
-    cache.delete(authority);
+    forgetDiscovery(authority);
     setAnswer(null);
     setAttempt((n) => n + 1);
   }, [authority]);

@@ -1,4 +1,5 @@
 import { discoveryUrlOf } from '../../config/urls.ts';
+import { realmMetadata } from '../../shared/discovery/discoveryCache.ts';
 
 export type SignatureResult =
   | { kind: 'valid'; kid?: string; alg: string }
@@ -8,6 +9,7 @@ export type SignatureResult =
   | { kind: 'unavailable'; message: string };
 
 interface VerifyOptions {
+  /** Injected in tests; then discovery too is fetched with it, not taken from the page's. */
   fetch?: typeof fetch;
 }
 
@@ -19,8 +21,9 @@ interface VerifyOptions {
 export async function verifySignature(
   token: string,
   authority: string,
-  { fetch: fetchImpl = (...args) => fetch(...args) }: VerifyOptions = {},
+  { fetch: injected }: VerifyOptions = {},
 ): Promise<SignatureResult> {
+  const fetchImpl: typeof fetch = injected ?? ((...args) => fetch(...args));
   const jose = await import('jose');
   let header: { alg?: string; kid?: string };
   try {
@@ -47,7 +50,10 @@ export async function verifySignature(
   };
   try {
     // The keys' address comes from the realm's discovery document, as a client library would find it.
-    const metadata = await getJson(discoveryUrlOf(authority));
+    // The page's one discovery fetch (none on the callback page); asked again here when it failed,
+    // so the message says how.
+    const metadata =
+      (injected ? null : await realmMetadata(authority)) ?? (await getJson(discoveryUrlOf(authority)));
     if (typeof metadata.jwks_uri !== 'string') throw new Error('the discovery document has no jwks_uri');
     jwks = (await getJson(metadata.jwks_uri)) as unknown as typeof jwks;
   } catch (cause) {
