@@ -78,7 +78,10 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const card = useChunk(tokenCard, Boolean(user && tokens));
   const below = useChunk(belowTheCard, Boolean(user && tokens));
   // The token card first; below it, the rest once the token is on screen (useAfterPaint).
-  const painted = useAfterPaint(!auth.isLoading || Boolean(user));
+  const painted = useAfterPaint(
+    !auth.isLoading || Boolean(user),
+    user && tokens ? 'decoded-token' : 'sign-in',
+  );
   const otherEnvironments = useMemo(
     () => config.environments.filter((other) => other.id !== environment.id),
     [config, environment],

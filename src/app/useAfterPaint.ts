@@ -1,29 +1,27 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
+import { type PaintMark, whenPainted } from '../ui/paintMark.ts';
+
+/** A page without its mark (an error, a hidden tab that paints nothing) still gets the rest. */
+const FALLBACK_MS = 250;
 
 /**
- * Whether the page has painted since `ready` became true: false in the commit that shows what is
- * ready, true in a later one. The shell renders the token card first and what lies below it (the
- * identities, the request pane, the other sections) once the token is on screen: nothing above
- * moves when they come, and the first paint does not wait for them (time to first token, #11).
+ * Whether `mark` (the decoded token, or the Sign in button) is on screen since `ready` became true:
+ * false in the commit that shows it, true once the browser reports it painted. The shell renders
+ * what lies below (the identities, the request pane, the other sections) only then, and as a
+ * transition, which React interrupts for a click: the first paint does not wait for them, nothing
+ * above moves when they come, and Sign in answers at once (time to first token, #11).
  */
-export function useAfterPaint(ready: boolean): boolean {
+export function useAfterPaint(ready: boolean, mark: PaintMark): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
-    // The frame that paints the token runs its animation callbacks first; the task queued there runs
-    // after that frame is out.
-    // A hidden tab runs no frames: a timer then lets the rest come anyway.
-    const show = () => setPainted(true);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(show, 0);
-    });
-    const fallback = setTimeout(show, 250);
+    const show = () => startTransition(() => setPainted(true));
+    const fallback = setTimeout(show, FALLBACK_MS);
+    const cancel = whenPainted(mark, show);
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
       clearTimeout(fallback);
+      cancel();
     };
-  }, [ready, painted]);
+  }, [ready, painted, mark]);
   return painted;
 }

@@ -2,6 +2,7 @@ import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
 import type { Explanation } from '../shared/explanation.ts';
 import { Callout } from '../ui/Callout.tsx';
+import { paintMark } from '../ui/paintMark.ts';
 import './auth.css';
 
 interface SignInPanelProps {
@@ -44,7 +45,13 @@ export function SignInPanel({ environment, realmProblem, blocked = false }: Sign
         Sign in to the <strong>{environment.label}</strong> realm to see your access token, what is inside it,
         how long it lives, and to call the API with it.
       </p>
-      <button type="button" className="button button--primary" disabled={busy} onClick={signIn}>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy}
+        onClick={signIn}
+        {...paintMark('sign-in')}
+      >
         {busy ? 'Redirecting…' : 'Sign in'}
       </button>
       <p className="muted small">

@@ -5,6 +5,7 @@ import { expectationsOf, judgeToken, type SignatureStatus } from '../shared/toke
 import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
 import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
+import { paintMark } from '../ui/paintMark.ts';
 
 interface TokenVerdictProps {
   access: TokenReading;
@@ -30,7 +31,7 @@ export function TokenVerdict({ access, environment, signature }: TokenVerdictPro
   );
   return (
     <div className="tk-verdict">
-      <p className="tk-verdict__who">
+      <p className="tk-verdict__who" {...paintMark('decoded-token')}>
         <strong>{access.readable ? whoOf(access) : 'Unknown user'}</strong>
         {access.name && <span className="muted"> · {access.name}</span>}
         <span className="muted"> · {environment.label}</span>
