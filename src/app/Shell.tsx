@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
+import { storesUserFor } from '../auth/expectsSignedInPage.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
@@ -74,14 +75,17 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
-  const signedOut = !auth.isLoading && !user;
+  // Nothing stored for this realm and no callback: signed out for sure, so Sign in shows in the first
+  // frame rather than after a "Checking your sign-in…" one.
+  const [surelySignedOut] = useState(
+    () => !cameFromCallback && !storesUserFor(environment.id, window.sessionStorage),
+  );
+  const checking = auth.isLoading && !user && !surelySignedOut;
+  const signedOut = !checking && !user;
   const card = useChunk(tokenCard, Boolean(user && tokens));
   const below = useChunk(belowTheCard, Boolean(user && tokens));
   // The token card first; below it, the rest once the token is on screen (useAfterPaint).
-  const painted = useAfterPaint(
-    !auth.isLoading || Boolean(user),
-    user && tokens ? 'decoded-token' : 'sign-in',
-  );
+  const painted = useAfterPaint(!checking, user && tokens ? 'decoded-token' : 'sign-in');
   const otherEnvironments = useMemo(
     () => config.environments.filter((other) => other.id !== environment.id),
     [config, environment],
@@ -116,7 +120,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
             </Suspense>
           )}
           {duplicated && <Callout explanation={DUPLICATED_TAB} role="status" />}
-          {auth.isLoading && !user ? (
+          {checking ? (
             <p className="muted" role="status">
               Checking your sign-in…
             </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectsSignedInPage } from './expectsSignedInPage.ts';
+import { expectsSignedInPage, storesUserFor } from './expectsSignedInPage.ts';
 
 const storageWith = (keys: string[]): Storage => {
   const storage = window.sessionStorage;
@@ -17,5 +17,15 @@ describe('expectsSignedInPage', () => {
     ['preferences only', '/', ['abrumet.tab'], false],
   ])('says %s → %s', (_case, path, keys, expected) => {
     expect(expectsSignedInPage(at(path), storageWith(keys))).toBe(expected);
+  });
+});
+
+describe('storesUserFor', () => {
+  it.each([
+    ["that environment's user", ['oidc.local.user:http://127.0.0.1:1/realms/abrumet:portal'], true],
+    ["another environment's user", ['oidc.acceptance.user:https://a/realms/x:client'], false],
+    ['a pending sign-in only', ['oidc.local.7f3a'], false],
+  ])('says %s → %s', (_case, keys, expected) => {
+    expect(storesUserFor('local', storageWith(keys))).toBe(expected);
   });
 });

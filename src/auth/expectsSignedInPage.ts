@@ -10,3 +10,10 @@ export function expectsSignedInPage(location: Location | URL, storage: Storage):
   for (let i = 0; i < storage.length; i += 1) if (STORED_USER.test(storage.key(i) ?? '')) return true;
   return false;
 }
+
+/** Whether this tab stores a user for that environment (whatever the spelling of its authority). */
+export function storesUserFor(environmentId: string, storage: Storage): boolean {
+  const prefix = `oidc.${environmentId}.user:`;
+  for (let i = 0; i < storage.length; i += 1) if (storage.key(i)?.startsWith(prefix)) return true;
+  return false;
+}
