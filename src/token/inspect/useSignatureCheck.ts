@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SignatureStatus } from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
+import { whenPainted } from '../../ui/paintMark.ts';
 import { type SignatureResult, verifySignature } from './verifySignature.ts';
 
 export type Verify = (token: string, authority: string) => Promise<SignatureResult>;
@@ -60,9 +61,10 @@ export function useSignatureCheck(
   );
   const check = useCallback(() => run(true), [run]);
   // The automatic check is "checking" from the first render on (no state to set when it starts):
-  // the token view renders once for the token and once for the answer.
+  // the token view renders once for the token and once for the answer. It starts once the token is
+  // on screen, so that loading jose and fetching the keys do not hold back the frame that shows it.
   useEffect(() => {
-    if (auto) run(false);
+    if (auto) return whenPainted('decoded-token', () => run(false));
   }, [auto, run]);
   const current = state?.raw === raw ? state : null;
   const result = current?.result ?? null;
