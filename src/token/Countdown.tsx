@@ -42,7 +42,7 @@ export function Countdown({ access, testId = 'countdown' }: { access: TokenReadi
         aria-valuemax={100}
         aria-valuenow={Math.round(time.fractionLeft * 100)}
       >
-        <span style={{ transform: `scaleX(${time.fractionLeft})` }} />
+        <span style={{ width: `${time.fractionLeft * 100}%` }} />
       </div>
       {Math.abs(skewMs) >= NOTABLE_SKEW_MS && (
         <p className="small text-warn" data-testid="skew">
