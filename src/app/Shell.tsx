@@ -75,12 +75,13 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
-  // Nothing stored for this realm and no callback: signed out for sure, so Sign in shows in the first
-  // frame rather than after a "Checking your sign-in…" one.
-  const [surelySignedOut] = useState(
-    () => !cameFromCallback && !storesUserFor(environment.id, window.sessionStorage),
+  // Whether this tab stores a user for the realm. None (and no callback): signed out for sure, so Sign
+  // in shows in the first frame. One: the stored session is read in a moment, and the first frame is
+  // the token, not a "Checking your sign-in…" one that the token must then wait behind.
+  const [stored] = useState(() =>
+    cameFromCallback ? 'callback' : storesUserFor(environment.id, window.sessionStorage) ? 'user' : 'none',
   );
-  const checking = auth.isLoading && !user && !surelySignedOut;
+  const checking = auth.isLoading && !user && stored !== 'none';
   const signedOut = !checking && !user;
   const card = useChunk(tokenCard, Boolean(user && tokens));
   const below = useChunk(belowTheCard, Boolean(user && tokens));
@@ -95,6 +96,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     signedOut && !cameFromCallback && !signInError,
   );
 
+  if (checking && stored === 'user') return null;
   return (
     <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
       <Header environment={environment} />
