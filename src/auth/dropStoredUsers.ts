@@ -1,4 +1,4 @@
-import { STORED_USER } from './expectsSignedInPage.ts';
+import { storedUserKeys } from './expectsSignedInPage.ts';
 
 /**
  * Removes this tab's stored sign-ins (every environment's user; memory stores are gone with the
@@ -7,10 +7,5 @@ import { STORED_USER } from './expectsSignedInPage.ts';
  * not ask for a password.
  */
 export function dropStoredUsers(storage: Storage): void {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i += 1) {
-    const key = storage.key(i);
-    if (key !== null && STORED_USER.test(key)) keys.push(key);
-  }
-  for (const key of keys) storage.removeItem(key);
+  for (const key of storedUserKeys(storage)) storage.removeItem(key);
 }
