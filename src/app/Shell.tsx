@@ -75,13 +75,11 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     (auth.error && !isRefreshError(auth.error) ? auth.error : null) ?? callbackFailure ?? null;
   // When the failure reached this page, for the realm admin's event search.
   const failedAt = useMemo(() => (signInError ? new Date() : undefined), [signInError]);
-  // Whether this tab stores a user for the realm. None (and no callback): signed out for sure, so Sign
-  // in shows in the first frame. One: the stored session is read in a moment, and the first frame is
-  // the token, not a "Checking your sign-in…" one that the token must then wait behind.
-  const [stored] = useState(() =>
-    cameFromCallback ? 'callback' : storesUserFor(environment.id, window.sessionStorage) ? 'user' : 'none',
-  );
-  const checking = auth.isLoading && !user && stored !== 'none';
+  // No stored user and no callback: signed out for sure, so Sign in shows in the first frame. A stored
+  // user is read in a moment: the first frame is then the token, not a "Checking your sign-in…" one
+  // that the token must wait behind (only a callback's code exchange says it).
+  const [storedUser] = useState(() => storesUserFor(environment.id, window.sessionStorage));
+  const checking = auth.isLoading && !user && (cameFromCallback || storedUser);
   const signedOut = !checking && !user;
   const card = useChunk(tokenCard, Boolean(user && tokens));
   const below = useChunk(belowTheCard, Boolean(user && tokens));
@@ -96,7 +94,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     signedOut && !cameFromCallback && !signInError,
   );
 
-  if (checking && stored === 'user') return null;
+  if (checking && !cameFromCallback) return null;
   return (
     <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
       <Header environment={environment} />
