@@ -1,9 +1,9 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { explainResponse } from '../shared/bearer/explainResponse.ts';
+import { explainResponse } from '../shared/bearer/verdict/explainResponse.ts';
 import type { SendResult } from '../shared/bearer/send.ts';
 import { toCurl } from '../shared/bearer/toCurl.ts';
-import type { Verdict } from '../shared/bearer/verdict.ts';
-import { bearerError } from '../shared/bearer/wwwAuthenticate.ts';
+import type { Verdict } from '../shared/bearer/verdict/verdict.ts';
+import { bearerError } from '../shared/bearer/verdict/wwwAuthenticate.ts';
 import { expectationsOf } from '../shared/token/judgeToken.ts';
 import type { TokenReading } from '../shared/token/readToken.ts';
 

@@ -1,5 +1,5 @@
 import type { EndpointPreset } from '../../config/types.ts';
-import type { Probe } from '../../shared/bearer/verdict.ts';
+import type { Probe } from '../../shared/bearer/verdict/verdict.ts';
 
 /** Which token goes into Authorization: the right one, or one the API must refuse (a probe). */
 export type TokenChoice = 'current' | 'expired' | 'pasted' | Probe;

@@ -1,14 +1,14 @@
-import { formatSpan } from '../token/formatDuration.ts';
-import { roleProblem } from '../token/judgeToken.ts';
-import { type TokenReading, whoOf } from '../token/readToken.ts';
+import { formatSpan } from '../../token/formatDuration.ts';
+import { roleProblem } from '../../token/judgeToken.ts';
+import { type TokenReading, whoOf } from '../../token/readToken.ts';
+import { largeToken } from '../largeToken.ts';
+import { headerOf, type SendResult } from '../send.ts';
 import { explainAccepted } from './explainAccepted.ts';
 import { explainForeignAnswer } from './explainForeignAnswer.ts';
 import { explainRefusedToken, missingRole } from './explainRefusedToken.ts';
 import { identifyResponder } from './identifyResponder.ts';
-import { largeToken } from './largeToken.ts';
-import type { SendResult } from './send.ts';
 import type { ExplainContext, Verdict } from './verdict.ts';
-import { bearerError } from './wwwAuthenticate.ts';
+import { bearerError, parseWwwAuthenticate } from './wwwAuthenticate.ts';
 
 type Response = Extract<SendResult, { kind: 'response' }>;
 
@@ -56,10 +56,11 @@ export function explainResponse(
     case 'redirect':
       return {
         kind: 'redirect',
-        title: 'Redirect not followed',
+        title:
+          'Redirected, most likely to a sign-in page: an SSO gateway in front of the API wants a browser session',
         detail:
-          'The API answered with a redirect (3xx). The portal does not follow redirects, so your token cannot travel on to wherever it points; the browser hides the target (Location) from the page.',
-        next: 'See where it points with curl (below), then call that URL directly if it is meant to get the token.',
+          'The answer was a redirect (3xx). On an API call that is almost always a single sign-on gateway or auth proxy (oauth2-proxy, an ingress with OIDC, a web access manager) sending an unknown visitor to its login page: it did not pass the bearer token on, and the API never judged it. The browser hides where the redirect points (Location), and the portal does not follow it, so the token went nowhere else.',
+        next: 'See the target with curl (below: --include shows Location). The fix is on the gateway: it must accept bearer tokens on API paths (oauth2-proxy: --skip-jwt-bearer-tokens, with the realm as an extra JWT issuer), or call the API at an address without the gateway.',
         tone: 'warn',
         curl: context.curl,
       };
@@ -104,10 +105,21 @@ function explainStatus(
 ): Verdict {
   const { status } = result;
   const statusLine = `${status}${result.statusText ? ` ${result.statusText}` : ''}`;
+  const refusal = status === 400 || status === 401 || status === 403;
+  const challenges = refusal ? parseWwwAuthenticate(headerOf(result.headers, 'www-authenticate')) : [];
+  const scheme = (name: string) => challenges.find((c) => c.scheme.toLowerCase() === name);
+  // The RFC 6750 challenge is the API's own word, whatever the body is (HTML, text, empty): the
+  // body's look decides who answered only without one, or when the page is clearly not the API's.
   const responder = identifyResponder(result, bodyText);
-  if (responder.kind !== 'api') return explainForeignAnswer(responder, statusLine, status);
+  const clearlyForeign = responder.kind === 'sso-page' || status === 502 || status === 504;
+  const challenged = scheme('bearer') !== undefined || scheme('dpop') !== undefined;
+  if (responder.kind !== 'api' && (clearlyForeign || !challenged)) {
+    return explainForeignAnswer(responder, statusLine, status);
+  }
   if (status >= 200 && status < 300) return explainAccepted(statusLine, sent, context);
-  if (status !== 400 && status !== 401 && status !== 403) return otherStatus(result, statusLine, sent);
+  if (!refusal) return otherStatus(result, statusLine, sent);
+  const dpop = scheme('dpop');
+  if (dpop && !scheme('bearer')) return dpopRequired(statusLine, dpop.params);
 
   const bearer = bearerError(result.headers, bodyText);
   const { error, description } = bearer;
@@ -194,5 +206,18 @@ function otherStatus(result: Response, statusLine: string, sent: TokenReading | 
     next: advice?.[2] ?? 'Read the response body for the API’s explanation.',
     tone: result.status >= 500 ? 'bad' : 'warn',
     ...(large ? { note: `${large.title}: ${large.detail}` } : {}),
+  };
+}
+
+/** RFC 9449 §7.1: the API wants a DPoP-bound token, which a plain bearer token is not. */
+function dpopRequired(statusLine: string, params: Record<string, string>): Verdict {
+  const algs = params.algs ? ` (signed with ${params.algs})` : '';
+  const said = params.error_description ? ` The API says: “${params.error_description}”.` : '';
+  return {
+    kind: 'dpop-required',
+    title: `${statusLine}: the API wants a DPoP-bound token, not a bearer token`,
+    detail: `The API's challenge uses the DPoP scheme (RFC 9449): it accepts only tokens bound to a key the client proves with a DPoP proof on each request${algs}.${said} A bearer token, however valid, cannot pass.`,
+    next: 'Ask the realm admin whether this client must use DPoP (Keycloak: the client’s “Require DPoP bound tokens”), or call the API with a client that sends DPoP proofs; the portal sends bearer tokens only.',
+    tone: 'bad',
   };
 }

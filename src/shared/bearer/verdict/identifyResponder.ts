@@ -1,4 +1,4 @@
-import { headerOf, type SendResult } from './send.ts';
+import { headerOf, type SendResult } from '../send.ts';
 
 type Response = Extract<SendResult, { kind: 'response' }>;
 

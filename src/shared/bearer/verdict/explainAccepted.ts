@@ -1,6 +1,6 @@
-import { formatSpan } from '../token/formatDuration.ts';
-import { timeProblems } from '../token/judgeToken.ts';
-import { listRoles, type TokenReading, whoOf } from '../token/readToken.ts';
+import { formatSpan } from '../../token/formatDuration.ts';
+import { timeProblems } from '../../token/judgeToken.ts';
+import { listRoles, type TokenReading, whoOf } from '../../token/readToken.ts';
 import type { ExplainContext, Verdict } from './verdict.ts';
 
 /** A 2xx from the API: fine for a good token or none, but a finding when it let a bad token through. */

@@ -1,7 +1,8 @@
-import { problemText } from '../token/explainJudgement.ts';
-import { formatSpan } from '../token/formatDuration.ts';
-import { staticProblems, type TokenProblem, timeProblems } from '../token/judgeToken.ts';
-import { listRoles, type TokenReading, whoOf } from '../token/readToken.ts';
+import { problemText } from '../../token/explainJudgement.ts';
+import { formatSpan } from '../../token/formatDuration.ts';
+import { roleProblem, staticProblems, type TokenProblem, timeProblems } from '../../token/judgeToken.ts';
+import { listRoles, type TokenReading, whoOf } from '../../token/readToken.ts';
+import { readDescription } from './knownDescriptions.ts';
 import type { ExplainContext, Verdict } from './verdict.ts';
 
 export interface RefusedToken {
@@ -26,18 +27,29 @@ export function explainRefusedToken(input: RefusedToken): Verdict {
   const { sent, said, context } = input;
   const problems = problemsAtSend(sent, context);
   const has = (kind: TokenProblem['kind']) => problems.find((p) => p.kind === kind);
-  const hinted = (pattern: RegExp) => pattern.test(input.description);
 
   // A token broken on purpose is named for what was done to it (the API may also see it expired);
-  // then the API's own words; then what the token shows, most specific first.
+  // then the API's own words, when they are a text the portal knows (never a keyword guess);
+  // then the portal's reading of the token that was sent, named as the likely cause.
   if (context.probe === 'tampered') return signature(input);
   if (context.probe === 'id' || has('wrong-type')) return wrongType(input);
-  if (hinted(/expir|\bexp\b/i)) return expiredVerdict(input, has('expired'));
-  // Not "verification failed": Keycloak says that for any failed check, an expired token included.
-  if (hinted(/signature|\bJWS\b|\bkid\b|\bkey\b/i)) return signature(input);
-  if (hinted(/\btyp\b|token type|id token/i)) return wrongType(input);
-  if (hinted(/audience|\baud\b/i)) return audience(input);
-  if (hinted(/issuer|\biss\b/i)) return issuer(input);
+  const known = readDescription(input.description);
+  switch (known?.cause) {
+    case 'expired':
+      return expiredVerdict(input, has('expired'));
+    case 'not-yet-valid':
+      return notYetValid(input, has('not-yet-valid'));
+    case 'signature':
+      return signature(input);
+    case 'wrong-type':
+      return wrongType(input);
+    case 'audience':
+      return audience(input);
+    case 'issuer':
+      return issuer(input);
+    default:
+      break;
+  }
   const unreadable = has('unreadable');
   if (unreadable?.kind === 'unreadable') {
     return {
@@ -48,26 +60,14 @@ export function explainRefusedToken(input: RefusedToken): Verdict {
       tone: 'bad',
     };
   }
-  const expired = has('expired');
-  if (expired) return expiredVerdict(input, expired);
-  const early = has('not-yet-valid');
-  if (early) {
-    return {
-      kind: 'not-yet-valid',
-      title: 'The token was not valid yet when it was sent',
-      detail: `By the server's clock, ${problemText(early)}.${said}`,
-      next: 'Send again in a moment; if it keeps happening, compare the API’s clock with the realm’s.',
-      tone: 'bad',
-    };
-  }
-  if (has('foreign-issuer')) return issuer(input);
-  if (has('wrong-audience')) return audience(input);
+  const likely = likelyCause(input, problems);
+  if (likely) return likely;
   if (input.error === 'invalid_token') {
     return {
       kind: 'invalid-token',
       title: 'The API refused the token',
-      detail: `${input.statusLine}, error “invalid_token”.${said || ' It gives no description.'}`,
-      next: 'Refresh the token and send again; if it persists, compare the token’s claims with what the API expects.',
+      detail: `${input.statusLine}, error “invalid_token”.${said || ' It gives no description.'} The token you sent looks valid here (${whoOf(sent)}, not expired, this realm, the realm role “${context.expected.requiredRole}”).`,
+      next: 'Refresh the token and send again; if it persists, compare the token’s claims with what the API expects (ask its team which check failed).',
       tone: 'bad',
     };
   }
@@ -76,6 +76,59 @@ export function explainRefusedToken(input: RefusedToken): Verdict {
     title: `${input.statusLine}, without a reason`,
     detail: `The token looks valid here (${whoOf(sent)}, not expired, this realm), but the API gives no error code.${said} A 401 whose challenge has no “error” usually means the API did not receive the token at all (RFC 6750 §3.1): a proxy may strip Authorization.`,
     next: 'Retry with curl to read the full answer, and check what sits between the browser and the API.',
+    tone: 'bad',
+  };
+}
+
+/** How the API's side of a refusal reads when it did not say (or said only in words the portal does not know). */
+function apiSaid({ statusLine, error, description }: RefusedToken): string {
+  const code = error ? `, error “${error}”` : '';
+  if (description === '') return `The API refused the token (${statusLine}${code}) without saying why.`;
+  const known = readDescription(description);
+  return known
+    ? `The API refused the token (${statusLine}${code}) with “${description}”, ${known.server}’s text for any failed check or claim.`
+    : `The API refused the token (${statusLine}${code}) and says “${description}”, which the portal does not interpret.`;
+}
+
+/**
+ * The API did not say why: the portal's own reading of the token it sent names the likely cause,
+ * and says that it is the portal's inference, not the API's word.
+ */
+function likelyCause(input: RefusedToken, problems: TokenProblem[]): Verdict | null {
+  const { sent, context } = input;
+  const has = (kind: TokenProblem['kind']) => problems.find((p) => p.kind === kind);
+  const infer = (v: Verdict): Verdict => ({
+    ...v,
+    title: `Likely cause: ${v.title.charAt(0).toLowerCase()}${v.title.slice(1)}`,
+    detail: `${apiSaid(input)} ${v.detail} That is the likely cause (the portal’s reading of the token you sent, not the API’s word).`,
+  });
+  const quiet = { ...input, said: '' };
+  const expired = has('expired');
+  if (expired) return infer(expiredVerdict(quiet, expired));
+  const early = has('not-yet-valid');
+  if (early) return infer(notYetValid(quiet, early));
+  if (has('foreign-issuer')) return infer(issuer(quiet));
+  if (has('wrong-audience')) return infer(audience(quiet));
+  const role = sent.readable ? roleProblem(sent, context.expected.requiredRole) : null;
+  if (role) {
+    const verdict = missingRole(sent, role, context, '');
+    return infer({
+      ...verdict,
+      detail: `${verdict.detail} Some APIs refuse a failed role check with 401 “invalid_token” rather than 403.`,
+      next: `${verdict.next} Refreshing the token will not help: a new token of the same user has the same roles.`,
+    });
+  }
+  return null;
+}
+
+function notYetValid({ said }: RefusedToken, early: TokenProblem | undefined): Verdict {
+  return {
+    kind: 'not-yet-valid',
+    title: 'The token was not valid yet when it was sent',
+    detail: early
+      ? `By the server's clock, ${problemText(early)}.${said}`
+      : `The API says the token is not valid yet, though by the server's clock it was.${said}`,
+    next: 'Send again in a moment; if it keeps happening, compare the API’s clock with the realm’s.',
     tone: 'bad',
   };
 }

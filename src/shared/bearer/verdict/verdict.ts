@@ -1,5 +1,5 @@
-import type { Explanation } from '../explanation.ts';
-import type { Expectations } from '../token/judgeToken.ts';
+import type { Explanation } from '../../explanation.ts';
+import type { Expectations } from '../../token/judgeToken.ts';
 
 export type VerdictKind =
   | 'ok'
@@ -24,6 +24,8 @@ export type VerdictKind =
   | 'timeout'
   | 'cancelled'
   | 'redirect'
+  | 'dpop-required'
+  | 'blocked-by-csp'
   | 'http-status';
 
 /** One answer explained: who answered, why, and what to do next (even after a 200). */

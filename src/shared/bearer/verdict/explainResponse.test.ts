@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fakeJwt } from '../../test/fakeJwt.ts';
-import type { TokenReading } from '../token/readToken.ts';
-import { readToken } from '../token/readToken.ts';
+import { fakeJwt } from '../../../test/fakeJwt.ts';
+import type { TokenReading } from '../../token/readToken.ts';
+import { readToken } from '../../token/readToken.ts';
+import type { SendResult } from '../send.ts';
 import { explainResponse } from './explainResponse.ts';
-import type { SendResult } from './send.ts';
 import type { ExplainContext, Probe } from './verdict.ts';
 
 /** What the request pane's token picker offers; the explainer hears only of the probes. */
@@ -177,15 +177,15 @@ describe('explainResponse', () => {
       token({ aud: 'account' }),
       'current',
       'audience',
-      /Audience mismatch/,
+      /^Likely cause: audience mismatch/,
     ],
     [
       'the wrong issuer',
-      invalid('unexpected "iss" claim value'),
+      invalid("Unexpected 'iss' value"),
       token({ iss: 'https://x' }),
       'current',
       'issuer',
-      /Issuer/,
+      /^Issuer mismatch/,
     ],
     [
       'a 400 invalid_request',
@@ -232,7 +232,11 @@ describe('explainResponse', () => {
 
   it('case 36: reports the expiry even when the API does not say why (challenge header not exposed)', () => {
     const verdict = explainResponse(response(401), token({ exp: exp(-7) }), context('expired'));
-    expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 7 s before the request' });
+    expect(verdict).toMatchObject({
+      kind: 'expired',
+      title: 'Likely cause: the token expired 7 s before the request',
+    });
+    expect(verdict.detail).toMatch(/^The API refused the token \(401\) without saying why\./);
     expect(verdict.note).toMatch(/either the API did not send one .* or it does not expose it to browsers/);
   });
 
@@ -263,7 +267,7 @@ describe('explainResponse', () => {
   });
 
   it('says when the API claims expiry but the token still had time by the server clock', () => {
-    const verdict = explainResponse(invalid('token expired'), token({ exp: exp(30) }), context());
+    const verdict = explainResponse(invalid('Token expired'), token({ exp: exp(30) }), context());
     expect(verdict.kind).toBe('expired');
     expect(verdict.detail).toMatch(/it had not expired yet when it was sent/);
   });
@@ -287,7 +291,10 @@ describe('explainResponse', () => {
   it('blames the expiry, not the signature, for Keycloak\'s generic "Token verification failed"', () => {
     const body = '{"error":"invalid_token","error_description":"Token verification failed"}';
     const verdict = explainResponse(response(401), token({ exp: exp(-30) }), context(), body);
-    expect(verdict.title).toBe('The token expired 30 s before the request');
+    expect(verdict.title).toBe('Likely cause: the token expired 30 s before the request');
+    expect(verdict.detail).toContain(
+      '“Token verification failed”, Keycloak (its own endpoints, e.g. UserInfo)’s text for any failed check',
+    );
   });
 
   it('reads the RFC 6750 error from a JSON body when there is no WWW-Authenticate', () => {
@@ -299,7 +306,11 @@ describe('explainResponse', () => {
   });
 
   it('says config.json and the API disagree when the token already has the configured audience', () => {
-    const verdict = explainResponse(invalid('Invalid audience'), token({ aud: 'abrumet-api' }), context());
+    const verdict = explainResponse(
+      invalid('An error occurred while attempting to decode the Jwt: The aud claim is not valid'),
+      token({ aud: 'abrumet-api' }),
+      context(),
+    );
     expect(verdict.kind).toBe('audience-config');
     expect(verdict.title).toBe('config.json and the API disagree on the audience');
     expect(verdict.next).not.toMatch(/Audience mapper that adds/);
@@ -339,7 +350,7 @@ describe('explainResponse', () => {
   it.each<[SendResult, string, RegExp]>([
     [{ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }, 'timeout', /No answer within 30 s/],
     [{ kind: 'cancelled', durationMs: 3 }, 'cancelled', /Cancelled/],
-    [{ kind: 'redirect', durationMs: 3 }, 'redirect', /Redirect not followed/],
+    [{ kind: 'redirect', durationMs: 3 }, 'redirect', /^Redirected, most likely to a sign-in page/],
   ])('explains a %o', (result, kind, title) => {
     const verdict = explainResponse(result, token(), context());
     expect(verdict.kind).toBe(kind);
@@ -403,8 +414,10 @@ describe('explainResponse', () => {
 
   it('case 40: reports a redirect as not followed, the token not sent on', () => {
     const verdict = explainResponse({ kind: 'redirect', durationMs: 3 }, token(), context());
-    expect(verdict).toMatchObject({ kind: 'redirect', title: 'Redirect not followed' });
-    expect(verdict.detail).toContain('your token cannot travel on to wherever it points');
+    expect(verdict.kind).toBe('redirect');
+    expect(verdict.detail).toContain('the portal does not follow it, so the token went nowhere else');
+    expect(verdict.next).toContain('--skip-jwt-bearer-tokens');
+    expect(verdict.curl).toContain('--include');
   });
 
   it('case 18: names a large token when a request got no answer, or a 431', () => {
@@ -429,5 +442,96 @@ describe('explainResponse', () => {
     expect(
       explainResponse({ kind: 'network-error', message: 'x', durationMs: 3 }, token(), context()).note,
     ).toBeUndefined();
+  });
+
+  describe('against real resource servers (issue 20)', () => {
+    const challenge = (description: string) =>
+      `Bearer realm="api", error="invalid_token", error_description="${description}"`;
+    const expressPage = (wwwAuthenticate: string) =>
+      html(
+        401,
+        'Unauthorized',
+        '<!DOCTYPE html><html><head><title>Error</title></head><body><pre>UnauthorizedError: x</pre></body></html>',
+        [
+          ['content-type', 'text/html; charset=utf-8'],
+          ['www-authenticate', wwwAuthenticate],
+        ],
+      );
+
+    it('reads the challenge of a refusal in an HTML body, not "a web page"', () => {
+      const page = expressPage(challenge("'exp' claim timestamp check failed"));
+      const verdict = explainResponse(page, token({ exp: exp(-9) }), context(), bodyOf(page));
+      expect(verdict).toMatchObject({ kind: 'expired', title: 'The token expired 9 s before the request' });
+    });
+
+    it('reads a bare "Bearer" challenge with an HTML body as "no token"', () => {
+      const page = expressPage('Bearer realm="api"');
+      const verdict = explainResponse(page, undefined, context('none'), bodyOf(page));
+      expect(verdict.kind).toBe('no-token');
+    });
+
+    it("reads Spring Security's empty-body challenge", () => {
+      const empty = response(
+        401,
+        challenge(
+          'An error occurred while attempting to decode the Jwt: Jwt expired at 2023-11-14T22:13:00Z',
+        ),
+      );
+      expect(explainResponse(empty, token({ exp: exp(-30) }), context()).kind).toBe('expired');
+    });
+
+    it('never reads "Invalid Token" as a wrong token type', () => {
+      const verdict = explainResponse(response(401, challenge('Invalid Token')), token(), context());
+      expect(verdict.kind).not.toBe('wrong-token-type');
+      expect(verdict.detail).toContain('“Invalid Token”');
+    });
+
+    it('relates a role check answered 401 to the missing role, and does not advise a refresh', () => {
+      const verdict = explainResponse(
+        response(401, challenge("Unexpected 'realm_access' value")),
+        patient,
+        context(),
+      );
+      expect(verdict.kind).toBe('missing-role');
+      expect(verdict.title).toBe('Likely cause: the token lacks the realm role “therapist”');
+      expect(verdict.detail).toContain('That is the likely cause');
+      expect(verdict.next).toContain('Refreshing the token will not help');
+    });
+
+    it('names the missing role when the API gives no reason at all', () => {
+      const verdict = explainResponse(response(401, 'Bearer error="invalid_token"'), patient, context());
+      expect(verdict.detail).toMatch(
+        /^The API refused the token \(401, error “invalid_token”\) without saying why\./,
+      );
+      expect(verdict.kind).toBe('missing-role');
+    });
+
+    it('quotes an unknown description and reasons from the token', () => {
+      const verdict = explainResponse(
+        response(401, challenge('computer says no')),
+        token({ exp: exp(-3) }),
+        context(),
+      );
+      expect(verdict.detail).toContain('says “computer says no”, which the portal does not interpret');
+      expect(verdict.kind).toBe('expired');
+    });
+
+    it('still blames an SSO login page, challenge or not', () => {
+      const page = html(401, 'Unauthorized', '<title>Sign in</title><form><input type="password"></form>', [
+        ['content-type', 'text/html'],
+        ['www-authenticate', 'Bearer'],
+      ]);
+      expect(explainResponse(page, token(), context(), bodyOf(page)).kind).toBe('gateway');
+    });
+
+    it('says a DPoP-bound token is expected (RFC 9449)', () => {
+      const verdict = explainResponse(
+        response(401, 'DPoP algs="ES256 PS256", error="invalid_token"'),
+        token(),
+        context(),
+      );
+      expect(verdict.kind).toBe('dpop-required');
+      expect(verdict.detail).toContain('ES256 PS256');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { headerOf } from './send.ts';
+import { headerOf } from '../send.ts';
 
 /** One challenge of a `WWW-Authenticate` header (RFC 7235 §2.1, §4.1). */
 export interface Challenge {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SendResult } from '../send.ts';
 import { identifyResponder } from './identifyResponder.ts';
-import type { SendResult } from './send.ts';
 
 const answer = (
   status: number,
