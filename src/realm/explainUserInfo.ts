@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { explainResponse } from '../shared/bearer/verdict/explainResponse.ts';
 import type { SendResult } from '../shared/bearer/send.ts';
 import { toCurl } from '../shared/bearer/toCurl.ts';
+import { explainResponse } from '../shared/bearer/verdict/explainResponse.ts';
 import type { Verdict } from '../shared/bearer/verdict/verdict.ts';
 import { bearerError } from '../shared/bearer/verdict/wwwAuthenticate.ts';
 import { expectationsOf } from '../shared/token/judgeToken.ts';

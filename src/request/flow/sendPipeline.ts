@@ -1,8 +1,8 @@
 import type { EnvironmentConfig } from '../../config/types.ts';
-import { explainResponse } from '../../shared/bearer/verdict/explainResponse.ts';
 import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
 import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
 import { toCurl } from '../../shared/bearer/toCurl.ts';
+import { explainResponse } from '../../shared/bearer/verdict/explainResponse.ts';
 import type { Verdict } from '../../shared/bearer/verdict/verdict.ts';
 import { expectationsOf } from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
