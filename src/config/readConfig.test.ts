@@ -22,7 +22,38 @@ describe('readConfig', () => {
     expect(env?.api.baseUrl).toBe('https://api.acc.example.org');
     expect(env?.api.allowedOrigins).toEqual(['https://api.acc.example.org']);
     expect(env?.realmTimeoutSeconds).toBe(15);
+    expect(env?.api.clockLeewaySeconds).toBe(60);
+    expect(env?.api).not.toHaveProperty('confirmOrigins');
     expect(result.config).not.toHaveProperty('cspReportUri');
+  });
+
+  it('reads the API clock leeway and the origins a user may confirm', () => {
+    const api = { ...environment.api, clockLeewaySeconds: 5, confirmOrigins: ['https://mock.example.org/x'] };
+    const result = readConfig({ environments: [{ ...environment, api }] });
+    expect(result.ok && result.config.environments[0]?.api).toMatchObject({
+      clockLeewaySeconds: 5,
+      confirmOrigins: ['https://mock.example.org'],
+    });
+  });
+
+  it.each([
+    [
+      { clockLeewaySeconds: -1 },
+      'api.clockLeewaySeconds',
+      'must be a whole number of seconds from 0 to 3600',
+    ],
+    [
+      { clockLeewaySeconds: '60' },
+      'api.clockLeewaySeconds',
+      'must be a whole number of seconds from 0 to 3600',
+    ],
+    [{ confirmOrigins: 'https://x.example' }, 'api.confirmOrigins', 'must be a list of origins'],
+    [{ confirmOrigins: ['not a url'] }, 'api.confirmOrigins[0]', 'must be an origin'],
+  ])('refuses the api setting %j', (patch, at, message) => {
+    const result = readConfig({ environments: [{ ...environment, api: { ...environment.api, ...patch } }] });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toContain(at);
+    expect(JSON.stringify(result)).toContain(message);
   });
 
   it.each([['https://csp.example.org/report'], ['/csp-reports'], ['http://127.0.0.1:9000/csp']])(

@@ -1,5 +1,11 @@
 import type { ApiConfig, EndpointPreset, EnvironmentConfig, PortalConfig } from './types.ts';
 
+/** Spring Security's default (JwtTimestampValidator): the most common API stack behind Keycloak. */
+export const DEFAULT_LEEWAY_SECONDS = 60;
+/** The API's clock leeway in seconds (config.json's api.clockLeewaySeconds, or the default). */
+export const leewayOf = (api: Pick<ApiConfig, 'clockLeewaySeconds'>) =>
+  api.clockLeewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
+
 export type ReadConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
 
 type Json = Record<string, unknown>;
@@ -52,29 +58,44 @@ export function readConfig(raw: unknown): ReadConfigResult {
   const readApi = (value: unknown, path: string): ApiConfig => {
     if (!isObject(value)) {
       problem(path, value === undefined ? 'is missing' : 'must be an object');
-      return { baseUrl: '', allowedOrigins: [], requiredRole: '' };
+      return {
+        baseUrl: '',
+        allowedOrigins: [],
+        requiredRole: '',
+        clockLeewaySeconds: DEFAULT_LEEWAY_SECONDS,
+      };
     }
     const baseUrl = url(value, 'baseUrl', path);
-    const rawOrigins = value.allowedOrigins;
-    let allowedOrigins: string[] = [];
-    if (rawOrigins !== undefined && !Array.isArray(rawOrigins)) {
-      problem(`${path}.allowedOrigins`, 'must be a list of origins');
-    } else {
-      rawOrigins?.forEach((origin, i) => {
+    const origins = (key: 'allowedOrigins' | 'confirmOrigins'): string[] => {
+      const raw = value[key];
+      if (raw !== undefined && !Array.isArray(raw)) {
+        problem(`${path}.${key}`, 'must be a list of origins');
+        return [];
+      }
+      return (raw ?? []).flatMap((origin: unknown, i: number) => {
         const parsed = typeof origin === 'string' ? URL.parse(origin) : null;
-        if (!parsed || parsed.origin === 'null') problem(`${path}.allowedOrigins[${i}]`, 'must be an origin');
-        else allowedOrigins.push(parsed.origin);
+        if (parsed && parsed.origin !== 'null') return [parsed.origin];
+        problem(`${path}.${key}[${i}]`, 'must be an origin');
+        return [];
       });
-    }
+    };
+    let allowedOrigins = origins('allowedOrigins');
+    const confirmOrigins = origins('confirmOrigins');
     const baseOrigin = URL.parse(baseUrl)?.origin;
     if (baseOrigin && !allowedOrigins.includes(baseOrigin)) allowedOrigins = [baseOrigin, ...allowedOrigins];
     const audience = value.audience;
     if (audience !== undefined && typeof audience !== 'string')
       problem(`${path}.audience`, 'must be a string');
+    const leeway = value.clockLeewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
+    if (typeof leeway !== 'number' || !Number.isInteger(leeway) || leeway < 0 || leeway > 3600) {
+      problem(`${path}.clockLeewaySeconds`, 'must be a whole number of seconds from 0 to 3600');
+    }
     return {
       baseUrl,
       allowedOrigins,
+      clockLeewaySeconds: typeof leeway === 'number' ? leeway : DEFAULT_LEEWAY_SECONDS,
       requiredRole: text(value, 'requiredRole', path, 'therapist'),
+      ...(confirmOrigins.length > 0 ? { confirmOrigins } : {}),
       ...(typeof audience === 'string' && audience ? { audience } : {}),
     };
   };

@@ -12,10 +12,22 @@ export interface ApiConfig {
   baseUrl: string;
   /** Origins the bearer may be sent to without asking (compared as parsed origins). */
   allowedOrigins: string[];
+  /**
+   * Origins the bearer may go to after the user confirms each one: the portal's CSP (connect-src,
+   * generated from config.json) allows them, so a confirmed send can leave. Any other origin is
+   * blocked by that CSP, and the portal says so.
+   */
+  confirmOrigins?: string[];
   /** Realm role the API requires, e.g. `therapist`. */
   requiredRole: string;
   /** Expected `aud` of access tokens, when the realm sets one. */
   audience?: string;
+  /**
+   * How long after `exp` the API still accepts a token (its clock leeway). Default 60 s, Spring
+   * Security's (JwtTimestampValidator): "Send when it expires" waits past it, and a 200 inside it
+   * is the API's leeway, not a defect. readConfig always sets it; fixtures may leave it out.
+   */
+  clockLeewaySeconds?: number;
 }
 
 export interface EnvironmentConfig {

@@ -41,6 +41,8 @@ const statusOf = (result: SendResult) => {
       return `${result.status} ${result.statusText}`.trim();
     case 'network-error':
       return `No response (${result.message})`;
+    case 'blocked-by-csp':
+      return `Not sent: the portal's Content-Security-Policy blocked ${result.origin}`;
     case 'timeout':
       return `Timeout after ${result.timeoutMs} ms`;
     case 'cancelled':

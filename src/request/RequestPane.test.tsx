@@ -324,7 +324,7 @@ describe('RequestPane', () => {
     expect(sent).not.toContain(`Bearer ${earlyValid}`);
   });
 
-  it('sends with the current token the moment it expires, when asked to', async () => {
+  it('sends with the current token once it is past the API’s clock leeway, when asked to', async () => {
     vi.useFakeTimers({ now: NOW_MS });
     const fetch = fakeApi();
     fetch.mockImplementationOnce(async () =>
@@ -337,20 +337,29 @@ describe('RequestPane', () => {
     render(
       <StrictMode>
         <ServerTimeProvider clock={UNMEASURED} now={now}>
-          <RequestPane environment={environment()} tokens={sessionTokens({ access })} fetch={fetch} />
+          <RequestPane
+            environment={environment({ api: { ...environment().api, clockLeewaySeconds: 5 } })}
+            tokens={sessionTokens({ access })}
+            fetch={fetch}
+          />
         </ServerTimeProvider>
       </StrictMode>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Send when it expires' }));
-    expect(screen.getByText(/Sends with the expired token at/)).toBeTruthy();
+    expect(screen.getByText(/Sends with the expired token at/).textContent).toContain(
+      "7 s after it expires: the API's 5 s clock leeway (api.clockLeewaySeconds) and 2 s of margin",
+    );
+    // At exp + 5 s the API (leeway 5 s) would still accept it: nothing leaves yet.
+    clockMs = NOW_MS + 305_000;
+    await vi.advanceTimersByTimeAsync(305_000);
     expect(fetch).not.toHaveBeenCalled();
-    clockMs = NOW_MS + 301_000;
-    await vi.advanceTimersByTimeAsync(301_000);
+    clockMs = NOW_MS + 307_000;
+    await vi.advanceTimersByTimeAsync(2_000);
     vi.useRealTimers();
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(sentHeaders(fetch).get('authorization')).toBe(`Bearer ${access}`);
     const shown = await response();
-    expect(shown.textContent).toContain('The token expired 1 s before the request');
+    expect(shown.textContent).toContain('The token expired 7 s before the request');
     expect(shown.textContent).toContain('Expired token');
   });
 

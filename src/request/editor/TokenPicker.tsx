@@ -11,7 +11,12 @@ export interface SendAtExpiry {
   armedAt: number | null;
   arm(atMs: number): void;
   disarm(): void;
+  /** The API's clock leeway (api.clockLeewaySeconds): the send waits past it. */
+  leewaySeconds: number;
 }
+
+/** Seconds past exp + leeway, so that the token is past the API's leeway by its clock when it arrives. */
+const MARGIN_SECONDS = 2;
 
 interface TokenPickerProps {
   draft: RequestDraft;
@@ -102,9 +107,11 @@ function ExpiredChoice({ tokens, radio, sendAtExpiry }: ExpiredChoiceProps) {
   const { skewMs } = useServerTime().clock;
   const expired = latestExpired(tokens, serverNow);
   const { exp } = tokens.access;
-  // One second past exp, so that by the server's clock it has expired when it leaves.
-  const fireAt = exp === undefined ? undefined : (exp + 1) * 1000 - skewMs;
-  const { armedAt } = sendAtExpiry;
+  // Past exp and the API's leeway, in local time: a token inside the leeway is still accepted.
+  const { armedAt, leewaySeconds } = sendAtExpiry;
+  const waitPast = leewaySeconds + MARGIN_SECONDS;
+  const fireAt = exp === undefined ? undefined : (exp + waitPast) * 1000 - skewMs;
+  const why = `${waitPast} s after it expires: the API's ${leewaySeconds} s clock leeway (api.clockLeewaySeconds) and ${MARGIN_SECONDS} s of margin`;
   return (
     <li>
       {radio(expired ? undefined : 'none has expired yet')}
@@ -120,7 +127,7 @@ function ExpiredChoice({ tokens, radio, sendAtExpiry }: ExpiredChoiceProps) {
       {armedAt !== null ? (
         <span className="rq-editor__armed text-warn" role="status">
           Sends with the expired token at {clockTime(armedAt)} ({formatRelative(armedAt / 1000, nowMs / 1000)}
-          ).{' '}
+          ), {why}.{' '}
           <button type="button" className="button button--quiet small" onClick={sendAtExpiry.disarm}>
             Cancel
           </button>
@@ -128,7 +135,12 @@ function ExpiredChoice({ tokens, radio, sendAtExpiry }: ExpiredChoiceProps) {
       ) : (
         !expired &&
         fireAt !== undefined && (
-          <button type="button" className="button small" onClick={() => sendAtExpiry.arm(fireAt)}>
+          <button
+            type="button"
+            className="button small"
+            title={`Sends ${why}`}
+            onClick={() => sendAtExpiry.arm(fireAt)}
+          >
             Send when it expires
           </button>
         )

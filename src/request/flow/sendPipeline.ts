@@ -1,3 +1,4 @@
+import { leewayOf } from '../../config/readConfig.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { type KnownToken, maskTokens } from '../../shared/bearer/maskTokens.ts';
 import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
@@ -177,6 +178,7 @@ export async function sendOne(
       portalOrigin: context.portalOrigin,
       curl: toCurl(request),
       method: request.method,
+      leewaySeconds: leewayOf(context.environment.api),
     },
     bodyText,
   );

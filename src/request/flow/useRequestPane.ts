@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
+import { leewayOf } from '../../config/readConfig.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { useServerTime } from '../../shared/serverTime.tsx';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
@@ -81,7 +82,10 @@ export function useRequestPane({
     send,
     reopen,
     resend: (entry: HistoryEntry) => send(reopen(entry)),
-    sendAtExpiry: useSendAtExpiry(() => send({ ...draft, tokenChoice: 'expired' }), time.now),
+    sendAtExpiry: {
+      ...useSendAtExpiry(() => send({ ...draft, tokenChoice: 'expired' }), time.now),
+      leewaySeconds: leewayOf(environment.api),
+    },
     timeout: { seconds: timeoutSeconds, set: setTimeoutSeconds },
   };
 }

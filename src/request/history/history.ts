@@ -14,7 +14,7 @@ export interface HistoryEntry {
   method: string;
   url: string;
   /** The HTTP status, or what happened instead. */
-  status: number | 'no response' | 'timeout' | 'cancelled' | 'redirect';
+  status: number | 'no response' | 'timeout' | 'cancelled' | 'redirect' | 'blocked-by-csp';
   choice: TokenChoice;
   /** Who the token was, never the token: enough to tell two sends apart. */
   who?: { sub?: string; username?: string; jti?: string; secondsLeft?: number };

@@ -73,10 +73,15 @@ export function checkBearerTarget(
   }
   const confirmed = [...confirmedOrigins].map(originOf);
   if (confirmed.includes(origin)) return { verdict: 'allowed', origin };
+  const listed = (environment.api.confirmOrigins ?? []).map(originOf).includes(origin);
   return {
     verdict: 'confirm',
     origin,
-    message: `${origin} is not on this environment's API allowlist. Anyone running it would get your token and could call the API as you until it expires.`,
+    message: `${origin} is not on this environment's API allowlist. Anyone running it would get your token and could call the API as you until it expires.${
+      listed
+        ? ''
+        : ' It is not in api.confirmOrigins of config.json either, so the portal’s Content-Security-Policy will most likely block the request (add it there to send to it).'
+    }`,
   };
 }
 

@@ -17,6 +17,8 @@ function statusLine(result: SendResult): string {
       return `${result.status} ${result.statusText}`.trim();
     case 'network-error':
       return 'No response';
+    case 'blocked-by-csp':
+      return 'Not sent (blocked by the portal’s CSP)';
     case 'timeout':
       return 'Timeout';
     case 'cancelled':

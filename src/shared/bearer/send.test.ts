@@ -108,4 +108,41 @@ describe('send', () => {
     expect(result).not.toHaveProperty('cut');
     expect(result.kind === 'response' && (await result.body.text())).toBe('{"a":1}');
   });
+
+  describe('a request the page’s own Content-Security-Policy blocks', () => {
+    const violation = (blockedURI: string, effectiveDirective = 'connect-src') =>
+      Object.assign(new Event('securitypolicyviolation'), { blockedURI, effectiveDirective });
+    /** Fails as a browser does after reporting the violation (or another one) on `target`. */
+    const blockedFetch = (target: EventTarget, event: Event | null) =>
+      vi.fn(async () => {
+        if (event) target.dispatchEvent(event);
+        throw new TypeError('Failed to fetch');
+      });
+
+    it('is reported as blocked by the CSP, with the origin, not as "no response"', async () => {
+      const target = new EventTarget();
+      const fetch = blockedFetch(target, violation('https://api.example.org/x'));
+      const result = await send(request, { fetch, violations: target });
+      expect(result).toMatchObject({ kind: 'blocked-by-csp', origin: 'https://api.example.org' });
+    });
+
+    it('counts a violation that the browser reports just after the fetch failed', async () => {
+      const target = new EventTarget();
+      const fetch = vi.fn(async () => {
+        setTimeout(() => target.dispatchEvent(violation('https://api.example.org/x')), 0);
+        throw new TypeError('Failed to fetch');
+      });
+      expect((await send(request, { fetch, violations: target })).kind).toBe('blocked-by-csp');
+    });
+
+    it.each([
+      ['another origin', violation('https://elsewhere.example/x')],
+      ['another directive', violation('https://api.example.org/x', 'img-src')],
+      ['no violation', null],
+    ])('stays a network error for %s', async (_name, event) => {
+      const target = new EventTarget();
+      const result = await send(request, { fetch: blockedFetch(target, event), violations: target });
+      expect(result.kind).toBe('network-error');
+    });
+  });
 });

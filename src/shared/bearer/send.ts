@@ -23,6 +23,8 @@ export type SendResult =
   /** `redirect: 'manual'`: the browser hides the target; the token was not sent on to it. */
   | { kind: 'redirect'; durationMs: number }
   | { kind: 'network-error'; message: string; durationMs: number }
+  /** The portal's own Content-Security-Policy (connect-src) stopped the request before it left. */
+  | { kind: 'blocked-by-csp'; origin: string; durationMs: number }
   | { kind: 'timeout'; timeoutMs: number; durationMs: number }
   | { kind: 'cancelled'; durationMs: number };
 
@@ -37,6 +39,40 @@ export interface SendOptions {
   now?: () => number;
   /** Bytes of body kept at most (the rest is not read). */
   maxBodyBytes?: number;
+  /**
+   * Where the browser reports Content-Security-Policy violations (`securitypolicyviolation`): the
+   * document by default, none outside a browser.
+   */
+  violations?: EventTarget | null;
+}
+
+/** A CSP violation as the browser reports it (SecurityPolicyViolationEvent's fields we read). */
+interface Violation {
+  blockedURI?: string;
+  effectiveDirective?: string;
+}
+
+/**
+ * Watches for the browser refusing a fetch to `url`'s origin under connect-src. A blocked fetch
+ * fails like any network error; only this event says the page's own policy stopped it.
+ */
+function watchCsp(target: EventTarget | null, url: string) {
+  const origin = URL.parse(url)?.origin;
+  let blocked = false;
+  const onViolation = (event: Event) => {
+    const { blockedURI = '', effectiveDirective = '' } = event as Event & Violation;
+    if (effectiveDirective === 'connect-src' && URL.parse(blockedURI)?.origin === origin) blocked = true;
+  };
+  target?.addEventListener('securitypolicyviolation', onViolation);
+  return {
+    origin: origin ?? url,
+    /** Whether the policy blocked it; the event may come a moment after fetch failed. */
+    async blocked() {
+      if (!blocked && target) await new Promise((resolve) => setTimeout(resolve, 50));
+      return blocked;
+    },
+    stop: () => target?.removeEventListener('securitypolicyviolation', onViolation),
+  };
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -119,6 +155,10 @@ export async function send(request: OutgoingRequest, options: SendOptions = {}):
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) controller.abort(signal.reason);
   const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+  const csp = watchCsp(
+    options.violations === undefined ? (globalThis.document ?? null) : options.violations,
+    request.url,
+  );
 
   try {
     const response = await fetchImpl(request.url, {
@@ -150,12 +190,14 @@ export async function send(request: OutgoingRequest, options: SendOptions = {}):
         ? { kind: 'timeout', timeoutMs, durationMs: elapsed() }
         : { kind: 'cancelled', durationMs: elapsed() };
     }
+    if (await csp.blocked()) return { kind: 'blocked-by-csp', origin: csp.origin, durationMs: elapsed() };
     return {
       kind: 'network-error',
       message: cause instanceof Error ? cause.message : String(cause),
       durationMs: elapsed(),
     };
   } finally {
+    csp.stop();
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_LEEWAY_SECONDS } from '../../../config/readConfig.ts';
 import { formatSpan } from '../../token/formatDuration.ts';
 import { timeProblems } from '../../token/judgeToken.ts';
 import { listRoles, type TokenReading, whoOf } from '../../token/readToken.ts';
@@ -40,10 +41,20 @@ export function explainAccepted(
   const expired = timeProblems(sent, context.sentAtMs / 1000).find((p) => p.kind === 'expired');
   if (expired?.kind === 'expired') {
     const ago = expired.secondsAgo;
+    const leeway = context.leewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
+    if (ago <= leeway) {
+      // RFC 7519 §4.1.4 allows "some small leeway"; Spring Security allows 60 s by default.
+      return {
+        kind: 'ok',
+        title: `${statusLine}: accepted inside the API's clock leeway`,
+        detail: `The token expired ${formatSpan(ago)} before the request, inside the ${formatSpan(leeway)} of clock leeway this API is configured to allow (api.clockLeewaySeconds in config.json). Accepting it is normal, not a defect.`,
+        next: `To see the API refuse an expired token, send it more than ${formatSpan(leeway)} after it expired: “Send when it expires” waits that long. If the API’s leeway is another, set api.clockLeewaySeconds.`,
+        tone: 'info',
+      };
+    }
     return bad(
       `${statusLine} for an expired token`,
-      `The token expired ${formatSpan(ago)} before the request, yet the API accepted it${ago <= 60 ? ' (maybe within a clock leeway)' : ''}.`,
-      ago <= 60 ? 'warn' : 'bad',
+      `The token expired ${formatSpan(ago)} before the request, past the ${formatSpan(leeway)} of clock leeway config.json gives this API (api.clockLeewaySeconds), yet the API accepted it. If the API really allows more, set api.clockLeewaySeconds to its leeway.`,
     );
   }
   return {

@@ -47,6 +47,14 @@ export function explainRefusedToken(input: RefusedToken): Verdict {
       return audience(input);
     case 'issuer':
       return issuer(input);
+    case 'realm-unreachable':
+      return {
+        kind: 'invalid-token',
+        title: 'The API could not reach the realm to check the token',
+        detail: `The API refused the token because it could not fetch the realm's metadata or keys: it never judged the token itself.${said}`,
+        next: 'The token is not the cause: tell the API team that their service cannot reach the realm (its issuer URL, network or TLS). Send again once it can.',
+        tone: 'bad',
+      };
     default:
       break;
   }

@@ -524,6 +524,30 @@ describe('explainResponse', () => {
       expect(explainResponse(page, token(), context(), bodyOf(page)).kind).toBe('gateway');
     });
 
+    it('explains a 200 inside the API clock leeway as the leeway, and past it as a defect', () => {
+      const ok = response(200, undefined, 'OK');
+      const leeway = { ...context(), leewaySeconds: 5 };
+      expect(explainResponse(ok, token({ exp: exp(-3) }), leeway)).toMatchObject({
+        kind: 'ok',
+        title: "200 OK: accepted inside the API's clock leeway",
+      });
+      expect(explainResponse(ok, token({ exp: exp(-9) }), leeway).kind).toBe('accepted-bad-token');
+    });
+
+    it('says a blocked request was stopped by the portal’s own CSP, with the key to add', () => {
+      const verdict = explainResponse(
+        { kind: 'blocked-by-csp', origin: 'http://127.0.0.1:9999', durationMs: 1 },
+        token(),
+        context(),
+      );
+      expect(verdict.title).toBe(
+        "Blocked by the portal's own Content-Security-Policy: http://127.0.0.1:9999 is not in its connect-src",
+      );
+      expect(verdict.next).toContain('api.confirmOrigins');
+      expect(verdict.next).toContain('reload');
+      expect(`${verdict.title} ${verdict.detail}`).not.toMatch(/down|CORS/);
+    });
+
     it('says a DPoP-bound token is expected (RFC 9449)', () => {
       const verdict = explainResponse(
         response(401, 'DPoP algs="ES256 PS256", error="invalid_token"'),

@@ -35,6 +35,14 @@ export function explainResponse(
   switch (result.kind) {
     case 'network-error':
       return noResponse(result.message, sent, context);
+    case 'blocked-by-csp':
+      return {
+        kind: 'blocked-by-csp',
+        title: `Blocked by the portal's own Content-Security-Policy: ${result.origin} is not in its connect-src`,
+        detail: `The browser stopped the request before it left, so neither the API nor the network was involved. The portal's CSP lists only the origins config.json names (each environment's authority, api.baseUrl, api.allowedOrigins and api.confirmOrigins); ${result.origin} is none of them, so confirming it cannot help.`,
+        next: `Add "${result.origin}" to api.confirmOrigins (asks each time) or api.allowedOrigins (never asks) of this environment in config.json, have the portal redeployed with headers generated from it (the local stack reads it at once), then reload the page.`,
+        tone: 'bad',
+      };
     case 'timeout':
       return {
         kind: 'timeout',

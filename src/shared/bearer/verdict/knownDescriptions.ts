@@ -20,7 +20,9 @@ export type DescribedCause =
   /** The library's fixed text for a 403: the token is valid but lacks a permission. */
   | 'insufficient'
   /** A fixed text for every refusal: it says that the token was refused, not why. */
-  | 'unspecified';
+  | 'unspecified'
+  /** The API could not fetch the realm's metadata or keys: the token was never judged. */
+  | 'realm-unreachable';
 
 export interface KnownDescription {
   /** Who sends it, as the README's table names it. */
@@ -131,6 +133,18 @@ export const KNOWN_DESCRIPTIONS: readonly KnownDescription[] = [
     example: "Unexpected 'realm_access' value",
   },
   { server: EXPRESS, pattern: /^Invalid Token$/, cause: 'unspecified', example: 'Invalid Token' },
+  {
+    server: EXPRESS,
+    pattern: /^Invalid Token or Protected Header formatting$/,
+    cause: 'malformed',
+    example: 'Invalid Token or Protected Header formatting',
+  },
+  {
+    server: EXPRESS,
+    pattern: /^Failed to fetch authorization server metadata$/,
+    cause: 'realm-unreachable',
+    example: 'Failed to fetch authorization server metadata',
+  },
   {
     server: JOSE,
     pattern: /^"exp" claim timestamp check failed$/,

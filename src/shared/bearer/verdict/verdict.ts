@@ -47,6 +47,8 @@ export interface ExplainContext {
   portalOrigin: string;
   /** The request as curl with a $TOKEN placeholder. */
   curl: string;
+  /** How long after exp the API still accepts a token (api.clockLeewaySeconds; default 60). */
+  leewaySeconds?: number | undefined;
   /** The request's method: a change of data may have happened behind a hidden answer. */
   method?: string | undefined;
 }
