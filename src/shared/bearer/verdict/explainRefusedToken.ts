@@ -13,6 +13,8 @@ export interface RefusedToken {
   description: string;
   /** ` The API says: “…”.` or empty. */
   said: string;
+  /** Whether a Bearer challenge was readable (false: no WWW-Authenticate the page can read). */
+  challenged?: boolean;
   context: ExplainContext;
 }
 
@@ -76,6 +78,15 @@ export function explainRefusedToken(input: RefusedToken): Verdict {
       title: 'The API refused the token',
       detail: `${input.statusLine}, error “invalid_token”.${said || ' It gives no description.'} The token you sent looks valid here (${whoOf(sent)}, not expired, this realm, the realm role “${context.expected.requiredRole}”).`,
       next: 'Refresh the token and send again; if it persists, compare the token’s claims with what the API expects (ask its team which check failed).',
+      tone: 'bad',
+    };
+  }
+  if (input.challenged === false) {
+    return {
+      kind: 'unauthorized',
+      title: `${input.statusLine}, without a reason the page can read`,
+      detail: `The answer has no RFC 6750 challenge the page can read, so the API did not say why.${said} The token you sent looks valid here (${whoOf(sent)}, not expired, this realm, the realm role “${context.expected.requiredRole}”${context.expected.audience ? `, aud “${context.expected.audience}”` : ''}). Either the API checks something this token does not match (another audience, issuer, role or scope), or something in front of it refused the call: an SSO gateway that wants a browser session answers API calls this way (oauth2-proxy: 401 and an empty body).`,
+      next: 'Ask the API team which check failed (its logs say), and run “Copy as curl” with --include to see the whole answer. If an SSO gateway sits in front of the API, it must accept bearer tokens (oauth2-proxy: --skip-jwt-bearer-tokens).',
       tone: 'bad',
     };
   }

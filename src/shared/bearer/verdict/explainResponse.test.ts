@@ -548,6 +548,36 @@ describe('explainResponse', () => {
       expect(`${verdict.title} ${verdict.detail}`).not.toMatch(/down|CORS/);
     });
 
+    const goBody = (status: number, message: string): SendResult => {
+      const text = JSON.stringify({ message });
+      const body = new Blob([text]);
+      bodyTexts.set(body, text);
+      return {
+        kind: 'response',
+        status,
+        statusText: '',
+        headers: [['content-type', 'application/json']],
+        body,
+        durationMs: 1,
+      };
+    };
+
+    it('reads a 400 for a missing token as "no token" (auth0/go-jwt-middleware)', () => {
+      const answer = goBody(400, 'JWT is missing.');
+      const verdict = explainResponse(answer, undefined, context('none'), bodyOf(answer));
+      expect(verdict.kind).toBe('no-token');
+      expect(verdict.detail).toContain('The API says: “JWT is missing.”');
+    });
+
+    it('says a 401 without any challenge gives no reason, and names an SSO gateway as a possible cause', () => {
+      const answer = goBody(401, 'JWT is invalid.');
+      const verdict = explainResponse(answer, token(), context(), bodyOf(answer));
+      expect(verdict.title).toBe('401, without a reason the page can read');
+      expect(verdict.detail).toContain('The API says: “JWT is invalid.”');
+      expect(verdict.detail).toContain('SSO gateway');
+      expect(verdict.detail).not.toContain('did not receive the token');
+    });
+
     it('says a DPoP-bound token is expected (RFC 9449)', () => {
       const verdict = explainResponse(
         response(401, 'DPoP algs="ES256 PS256", error="invalid_token"'),

@@ -92,7 +92,7 @@ function noResponse(message: string, sent: TokenReading | undefined, context: Ex
     title: 'No response: the API is down, or CORS blocked it (the request may still have reached the server)',
     detail:
       sideEffects +
-      `Check that the API is running and reachable; that it allows this portal’s origin (${context.portalOrigin}) in Access-Control-Allow-Origin, on error responses too; and that its preflight lists Authorization in Access-Control-Allow-Headers and the method in Access-Control-Allow-Methods. ` +
+      `Check that the API is running and reachable; that it allows this portal’s origin (${context.portalOrigin}) in Access-Control-Allow-Origin, on error responses too; and that its preflight lists Authorization in Access-Control-Allow-Headers and the method in Access-Control-Allow-Methods. An SSO gateway in front of the API (oauth2-proxy, an ingress with OIDC) fails the same way: it answers the preflight with its login redirect or page, without CORS headers. ` +
       `The browser’s console names the exact cause (the page only gets “${message}”).`,
     next: 'Retry outside the browser with curl (set TOKEN first): if curl gets an answer, CORS is the problem.',
     tone: 'bad',
@@ -131,9 +131,12 @@ function explainStatus(
 
   const bearer = bearerError(result.headers, bodyText);
   const { error, description } = bearer;
-  const said = description ? ` The API says: “${description}”.` : '';
+  const words = description || bearer.message;
+  const said = words ? ` The API says: “${words}”.` : '';
   // A 400 without a Bearer error code is about the request itself, not the token.
-  if (status === 400 && !error) return otherStatus(result, statusLine, sent);
+  // Some libraries answer a missing token with 400 (auth0/go-jwt-middleware: "JWT is missing.").
+  if (status === 400 && !error && (sent || bearer.source === 'header'))
+    return otherStatus(result, statusLine, sent);
   const note = NOTES[bearer.source];
   const verdict = (v: Verdict): Verdict => (note ? { ...v, note } : v);
 
@@ -141,7 +144,7 @@ function explainStatus(
     return verdict({
       kind: 'no-token',
       title: 'No token was sent',
-      detail: `The request had no Authorization header and the API requires one (${statusLine}).${said}`,
+      detail: `The request had no Authorization header and the API requires one (${statusLine}${status === 400 ? ', where RFC 6750 §3.1 says 401' : ''}).${said}`,
       next: 'Choose “Current access token” and send again.',
       tone: context.probe === 'none' ? 'info' : 'bad',
     });
@@ -176,7 +179,17 @@ function explainStatus(
       tone: 'bad',
     });
   }
-  return verdict(explainRefusedToken({ sent, statusLine, error, description, said, context }));
+  return verdict(
+    explainRefusedToken({
+      sent,
+      statusLine,
+      error,
+      description,
+      said,
+      context,
+      challenged: bearer.source !== 'none',
+    }),
+  );
 }
 
 const STATUS_ADVICE: Array<[(status: number) => boolean, string, string]> = [

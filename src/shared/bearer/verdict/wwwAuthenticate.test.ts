@@ -106,10 +106,10 @@ describe('bearerError', () => {
       { error: 'invalid_token', description: 'Token verification failed', source: 'body' },
     ],
     [
-      'nothing from a body without an error',
+      'no error code, only the words to quote, from a body without an error',
       [JSON_TYPE],
-      '{"message":"nope"}',
-      { description: '', source: 'none' },
+      '{"message":"JWT is invalid."}',
+      { description: '', source: 'none', message: 'JWT is invalid.' },
     ],
     ['nothing from a body that is not JSON', [], '<html></html>', { description: '', source: 'none' }],
   ])('reads %s', (_name, headers, body, expected) => {

@@ -111,6 +111,17 @@ export interface BearerError {
   scope?: string;
   /** `header`: WWW-Authenticate was readable; `body`: only the JSON body said it; `none`: neither. */
   source: 'header' | 'body' | 'none';
+  /** A JSON body's own words without an OAuth error code (`message`, `detail`, `title`), to quote. */
+  message?: string;
+}
+
+/** The words of a JSON error body that is not shaped like an OAuth error, e.g. {"message":"JWT is invalid."}. */
+function messageOf(fields: Record<string, unknown>): string | undefined {
+  for (const key of ['message', 'detail', 'title', 'error_description']) {
+    const value = fields[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 200);
+  }
+  return undefined;
 }
 
 /**
@@ -132,6 +143,8 @@ export function bearerError(headers: ReadonlyArray<[string, string]>, bodyText: 
       const description = typeof fields.error_description === 'string' ? fields.error_description : '';
       return { error: fields.error, description, source: 'body' };
     }
+    const message = messageOf(fields);
+    if (message !== undefined) return { description: '', source: 'none', message };
   } catch {
     // Not JSON: nothing more to read.
   }
