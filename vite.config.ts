@@ -29,7 +29,9 @@ function reachesEntry(
   return false;
 }
 
-const optional = process.env.VITEST ? optionalSuites() : { keycloak: false, nginx: false };
+const optional = process.env.VITEST
+  ? optionalSuites()
+  : { keycloak: false, nginx: false, resourceServers: false };
 
 // One build serves every environment: public/config.json is fetched at run time, never bundled.
 export default defineConfig({

@@ -8,11 +8,11 @@ import type { ResourceServer, ResourceServerOptions } from './resourceServer.ts'
 import { createSpringApi, springPrerequisites } from './springApi.ts';
 
 const { origin: portal, otherOrigin, clientId, redirectUri } = testPortal;
-const required = process.env.ABRUMET_REQUIRE_SPRING === '1';
+const required = process.env.ABRUMET_REQUIRE_RESOURCE_SERVERS === '1';
 const missing = required ? undefined : springPrerequisites();
 if (missing !== undefined) {
   console.warn(
-    `Skipping the Spring Boot resource server tests: ${missing} (set ABRUMET_REQUIRE_SPRING=1 to fail instead)`,
+    `Skipping the Spring Boot resource server tests: ${missing} (set ABRUMET_REQUIRE_RESOURCE_SERVERS=1 to fail instead)`,
   );
 }
 

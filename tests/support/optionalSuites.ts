@@ -1,4 +1,7 @@
 import { keycloakPrerequisites } from '../../devstack/keycloak/distribution.ts';
+import { goPrerequisites } from '../../devstack/resourceServers/goApi.ts';
+import { oauth2ProxyPrerequisites } from '../../devstack/resourceServers/oauth2Proxy.ts';
+import { springPrerequisites } from '../../devstack/resourceServers/springApi.ts';
 import { findNginx } from './nginx.ts';
 
 export const SKIPPED_KEY = 'ABRUMET_SKIPPED_SUITES';
@@ -26,8 +29,25 @@ function optional(
   return false;
 }
 
+/** What the real resource servers need (tests/resourceServers.test.ts): one line, or undefined. */
+export function resourceServerPrerequisites(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const missing = [
+    springPrerequisites(env),
+    goPrerequisites(env),
+    oauth2ProxyPrerequisites(env),
+    findNginx(env) ? undefined : 'no nginx (Debian: `apt-get install nginx`, or set NGINX_PATH).',
+  ].filter((line) => line !== undefined);
+  return missing.length > 0 ? [...new Set(missing)].join(' ') : undefined;
+}
+
 export function optionalSuites(env: NodeJS.ProcessEnv = process.env) {
   return {
+    resourceServers: optional(
+      'resource-server cases (Spring, Go, oauth2-proxy, nginx)',
+      'ABRUMET_REQUIRE_RESOURCE_SERVERS',
+      resourceServerPrerequisites(env),
+      env,
+    ),
     keycloak: optional('Keycloak project', 'ABRUMET_REQUIRE_KEYCLOAK', keycloakPrerequisites(env), env),
     nginx: optional(
       'nginx deployment tests',
