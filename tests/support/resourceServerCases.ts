@@ -193,3 +193,24 @@ export const EXPECTED: Readonly<Record<ServerId, Partial<Record<CaseId, Seen>>>>
     },
   },
 };
+
+/** The README's table: one row per case, one column per server, each cell the status and the headline. */
+export function caseTableMarkdown(): string {
+  const servers = SERVERS.filter(({ id }) => Object.keys(EXPECTED[id]).length > 0);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = CASES.filter(({ id }) => servers.some((server) => EXPECTED[server.id][id])).map(
+    ({ id, label }) =>
+      `| ${label} | ${servers
+        .map((server) => {
+          const seen = EXPECTED[server.id][id];
+          if (!seen) return '';
+          return cell(seen.title.startsWith(seen.status) ? seen.title : `${seen.status} · ${seen.title}`);
+        })
+        .join(' | ')} |`,
+  );
+  return [
+    `| case | ${servers.map((server) => server.label).join(' | ')} |`,
+    `|${' --- |'.repeat(servers.length + 1)}`,
+    ...rows,
+  ].join('\n');
+}
