@@ -125,7 +125,10 @@ describe('the request pane', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/redirect');
     await send(page);
-    await eventually(() => textOf(response(page))).toContain('Redirect not followed');
+    await eventually(() => textOf(response(page))).toContain(
+      'Redirected, most likely to a sign-in page: an SSO gateway in front of the API wants a browser session',
+    );
+    expect(await textOf(response(page).getByTestId('response-status'))).toBe('Redirect (not followed)');
 
     await setUrl(page, '/api/v1/fixtures/html');
     await send(page);
