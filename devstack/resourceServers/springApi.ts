@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertPortFree, freePort } from '../freePort.ts';
 import { cacheRoot, type VersionProbe } from '../keycloak/distribution.ts';
 import { withLock } from '../keycloak/lock.ts';
+import { runTool } from './goApi.ts';
 import {
   DEFAULT_AUDIENCE,
   DEFAULT_REQUIRED_ROLE,
@@ -91,24 +92,6 @@ export function springPrerequisites(
   return undefined;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output = (output + String(chunk)).slice(-4000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)),
-    );
-  });
-}
-
 /**
  * The Spring API's jar, built once per content of the Maven project into the cache (outside the
  * repo: Maven builds a copy, so no target/ appears here). MAVEN_OPTS (e.g. -Dmaven.repo.local) is
@@ -130,7 +113,7 @@ export async function springApiJar(
     const work = mkdtempSync(join(root, 'spring-build-'));
     try {
       cpSync(PROJECT, work, { recursive: true, filter: (source) => relative(PROJECT, source) !== 'target' });
-      await run('mvn', ['-q', '-B', '-f', join(work, 'pom.xml'), 'package', '-DskipTests'], env);
+      await runTool('mvn', ['-q', '-B', '-f', join(work, 'pom.xml'), 'package', '-DskipTests'], { env });
       const built = join(work, 'target', 'app.jar');
       if (!existsSync(built)) throw new Error(`Maven built no ${built}`);
       mkdirSync(join(jar, '..'), { recursive: true });
