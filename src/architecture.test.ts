@@ -74,7 +74,7 @@ describe('the portal source', () => {
     ).toEqual(['./a.ts', './b.css', './c.ts', './d.tsx']);
     expect(
       relativeEdges.some(
-        ({ file, target }) => file === 'app/signedInViews.ts' && target.includes('RequestPane'),
+        ({ file, target }) => file === 'app/sections/chunks.ts' && target.includes('RequestPane'),
       ),
     ).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AuthProvider } from 'react-oidc-context';
-import { isCallbackFor } from '../auth/callbackUrl.ts';
+import { cleanCallbackAddress, isCallbackFor } from '../auth/callbackUrl.ts';
 import { createUserManager } from '../auth/createUserManager.ts';
 import { useRecheckOnRestore } from '../auth/useRecheckOnRestore.ts';
 import { useStateOnlyCallback } from '../auth/useStateOnlyCallback.ts';
@@ -15,9 +15,6 @@ interface AppProps {
 }
 
 const TITLE = 'Abrumet API debug portal';
-
-/** After a successful callback, drop `code` and `state` from the address bar and from history. */
-const cleanCallbackUrl = () => window.history.replaceState(null, '', '/');
 
 /**
  * A deep link (`?env=acceptance`) is read once, then removed: the choice is saved like any other,
@@ -66,7 +63,7 @@ export function App({ config }: AppProps) {
       <AuthProvider
         key={environment.id}
         userManager={userManager}
-        onSigninCallback={cleanCallbackUrl}
+        onSigninCallback={cleanCallbackAddress}
         skipSigninCallback={!isCallbackFor(environment, window.location)}
       >
         <Shell config={config} environment={environment} callbackFailure={cutCallback} />

@@ -18,7 +18,9 @@ export function Header({ environment }: HeaderProps) {
         <span className="app-header__logo" aria-hidden="true">
           A
         </span>
-        <span>Abrumet API debug portal</span>
+        <span>
+          Abrumet<span className="app-header__long"> API debug</span> portal
+        </span>
       </h1>
       {environments.length > 1 && (
         <label className="app-header__switch small muted">
@@ -49,7 +51,8 @@ export function Header({ environment }: HeaderProps) {
         {profile && (
           <>
             <span>
-              Signed in as <strong>{profile.preferred_username ?? profile.sub}</strong>
+              <span className="app-header__signed-in">Signed in as </span>
+              <strong>{profile.preferred_username ?? profile.sub}</strong>
               {profile.name && <span className="app-header__name"> ({profile.name})</span>}
             </span>
             <button

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
 import { storesUserFor } from '../auth/expectsSignedInPage.ts';
@@ -14,26 +14,14 @@ import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
 import { useTokenModel } from '../token/session/useTokenModel.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { Header } from './Header.tsx';
-import { lazyNamed } from './lazyNamed.ts';
-import { SectionNav } from './SectionNav.tsx';
 import type { RealmCheck } from './SignedOutView.tsx';
-import { belowTheCard, tokenCard, useChunk } from './signedInViews.ts';
+import { CHUNKS, preloadSections } from './sections/chunks.ts';
+import { Loaded } from './sections/Loaded.tsx';
+import { SectionHost } from './sections/SectionHost.tsx';
+import { SectionNav } from './sections/SectionNav.tsx';
+import { type Mount, sectionById, sectionsFor, shownSection } from './sections/sectionTable.ts';
+import { useSection } from './sections/useSection.ts';
 import { useAfterPaint } from './useAfterPaint.ts';
-
-const RealmSection = lazyNamed(() => import('../realm/RealmSection.tsx'), 'RealmSection');
-// Developers open it now and then: its guide and code stay out of the first load.
-const IntegrateSection = lazyNamed(() => import('../integrate/IntegrateSection.tsx'), 'IntegrateSection');
-const LoginErrorHelp = lazyNamed(() => import('../realm/LoginErrorHelp.tsx'), 'LoginErrorHelp');
-const SignedOutView = lazyNamed(() => import('./SignedOutView.tsx'), 'SignedOutView');
-// Only a failed sign-in shows it: its explanations stay out of the first load.
-const AuthErrorPanel = lazyNamed(() => import('../auth/AuthErrorPanel.tsx'), 'AuthErrorPanel');
-// Pasted tokens: a tool for now and then, kept out of the first load.
-const InspectTokenSection = lazyNamed(
-  () => import('../token/InspectTokenSection.tsx'),
-  'InspectTokenSection',
-);
-// Only QA comparing users adds identities: the popup sign-in stays out of the first load.
-const SessionEnded = lazyNamed(() => import('../token/SessionEnded.tsx'), 'SessionEnded');
 
 const DUPLICATED_TAB: Failure<'duplicated-tab'> = {
   kind: 'duplicated-tab',
@@ -51,18 +39,15 @@ interface ShellProps {
   callbackFailure?: unknown;
 }
 
-/** The only place where features meet: auth decides what shows, token and request read the user. */
+/** The only place where features meet: auth decides what shows, the address which section. */
 export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
   // Read before the URL is cleaned: the realm's own error survives a stale state.
   const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
-  const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = useTokenModel(
-    auth,
-    environment,
-    cameFromCallback,
-  );
+  const model = useTokenModel(auth, environment, cameFromCallback);
+  const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = model;
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
@@ -79,146 +64,163 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   // user is read in a moment: the first frame is then the token, not a "Checking your sign-in…" one
   // that the token must wait behind (only a callback's code exchange says it).
   const [storedUser] = useState(() => storesUserFor(environment.id, window.sessionStorage));
-  const checking = auth.isLoading && !user && (cameFromCallback || storedUser);
-  const signedOut = !checking && !user;
-  const card = useChunk(tokenCard, Boolean(user && tokens));
-  const below = useChunk(belowTheCard, Boolean(user && tokens));
-  // The token card first; below it, the rest once the token is on screen (useAfterPaint).
-  const painted = useAfterPaint(!checking, user && tokens ? 'decoded-token' : 'sign-in');
+  const checking = Boolean(auth.isLoading && !user && (cameFromCallback || storedUser));
+  const signedIn = Boolean(user && tokens);
+  const sectionId = useSection();
+  const shown = shownSection(sectionId, signedIn);
+  // The first section first; the others load once it is on screen, so switching is instant.
+  const painted = useAfterPaint(!checking, signedIn ? 'decoded-token' : 'sign-in');
+  useEffect(() => {
+    if (painted) preloadSections();
+  }, [painted]);
   const otherEnvironments = useMemo(
     () => config.environments.filter((other) => other.id !== environment.id),
     [config, environment],
   );
   const { abandoned, dismiss } = useAbandonedSignIn(
     auth.settings.stateStore,
-    signedOut && !cameFromCallback && !signInError,
+    !checking && !user && !cameFromCallback && !signInError,
   );
 
   if (checking && !cameFromCallback) return null;
-  return (
-    <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
-      <Header environment={environment} />
-      <ServerTimeProvider clock={clock}>
-        <main className="app-page">
-          {signInError && (
-            <Suspense fallback={<p className="muted">Signing in failed…</p>}>
-              <AuthErrorPanel
-                error={signInError}
-                callbackError={callbackError}
-                renderHelp={(explained) => (
-                  <Suspense fallback={null}>
-                    <LoginErrorHelp
-                      environment={environment}
-                      code={explained.code}
-                      description={explained.description}
-                      when={failedAt && { failedAt }}
-                      open
-                    />
-                  </Suspense>
-                )}
+
+  const render = (mount: Mount) => {
+    switch (mount) {
+      case 'token':
+        return user && tokens ? (
+          <Loaded chunk={CHUNKS.token} loading={<Status text="Loading the token view…" />}>
+            {({ TokenPanel }) => (
+              <TokenPanel
+                user={user}
+                environment={environment}
+                session={session}
+                tokens={tokens}
+                refresh={refresh}
+                refreshError={refreshError}
+                inHand={inHand}
+                ended={ended}
+                lastRefresh={lastRefresh}
               />
-            </Suspense>
-          )}
-          {duplicated && <Callout explanation={DUPLICATED_TAB} role="status" />}
-          {checking ? (
-            <p className="muted" role="status">
-              Checking your sign-in…
-            </p>
-          ) : ended && !user ? (
-            // Signed out by the refresh itself (another user's tokens): why, and the way back.
-            <Suspense fallback={null}>
-              <SessionEnded error={refreshError} />
-            </Suspense>
-          ) : user && tokens ? (
-            card.kind === 'ready' ? (
-              <>
-                <SectionNav />
-                {ended && (
-                  <Suspense fallback={null}>
-                    <SessionEnded error={refreshError} inHand={inHand} />
-                  </Suspense>
-                )}
-                <div id="token-view" className="app-section">
-                  <card.views.TokenPanel
-                    user={user}
-                    environment={environment}
-                    session={session}
-                    tokens={tokens}
-                    refresh={refresh}
-                    refreshError={refreshError}
-                    inHand={inHand}
-                    ended={ended}
-                    lastRefresh={lastRefresh}
-                  />
-                </div>
-                {painted &&
-                  (below.kind === 'ready' ? (
-                    <>
-                      <div id="identities-view" className="app-section">
-                        <below.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
-                      </div>
-                      <div id="request-view" className="app-section">
-                        <below.views.RequestPane
-                          environment={environment}
-                          otherEnvironments={otherEnvironments}
-                          tokens={tokens}
-                          identities={identities}
-                        />
-                      </div>
-                    </>
-                  ) : below.kind === 'failed' ? (
-                    <ViewsNotLoaded message={below.message} />
-                  ) : null)}
-              </>
-            ) : card.kind === 'failed' ? (
-              <ViewsNotLoaded message={card.message} />
-            ) : (
-              <p className="muted" role="status">
-                Loading the token view…
-              </p>
-            )
-          ) : (
-            <>
-              <Suspense fallback={null}>
+            )}
+          </Loaded>
+        ) : (
+          <>
+            <Loaded chunk={CHUNKS.signedOut}>
+              {({ SignedOutView }) => (
                 <SignedOutView
                   environment={environment}
                   abandoned={abandoned}
                   onDismissAbandoned={dismiss}
                   onRealmCheck={setRealmCheck}
                 />
-              </Suspense>
-              <SignInPanel
-                environment={environment}
-                realmProblem={realmCheck?.problem}
-                blocked={realmCheck?.blocked ?? false}
-              />
-            </>
-          )}
-          {painted && (
-            <Suspense fallback={null}>
-              <div id="inspect-view" className="app-section">
-                <InspectTokenSection environment={environment} environments={config.environments} />
-              </div>
-            </Suspense>
-          )}
-          {painted && (
-            <Suspense fallback={null}>
-              <div id="realm-view" className="app-section">
-                <RealmSection
-                  config={config}
+              )}
+            </Loaded>
+            <SignInPanel
+              environment={environment}
+              realmProblem={realmCheck?.problem}
+              blocked={realmCheck?.blocked ?? false}
+              then={sectionId === shown.id ? undefined : sectionById(sectionId).label}
+            />
+          </>
+        );
+      case 'request':
+        return (
+          tokens && (
+            <Loaded chunk={CHUNKS.request} loading={<Status text="Loading the request pane…" />}>
+              {({ RequestPane }) => (
+                <RequestPane
+                  view={sectionId === 'matrix' ? 'matrix' : 'call'}
                   environment={environment}
-                  access={tokens?.access}
-                  loginHelp={!signInError && !abandoned}
+                  otherEnvironments={otherEnvironments}
+                  tokens={tokens}
+                  identities={identities}
                 />
-              </div>
-            </Suspense>
+              )}
+            </Loaded>
+          )
+        );
+      case 'identities':
+        return (
+          <Loaded chunk={CHUNKS.identities} loading={<Status text="Loading the identities…" />}>
+            {({ IdentitiesPanel }) => <IdentitiesPanel environment={environment} onChange={setIdentities} />}
+          </Loaded>
+        );
+      case 'inspect':
+        return (
+          <Loaded chunk={CHUNKS.inspect} loading={<Status text="Loading Inspect…" />}>
+            {({ InspectTokenSection }) => (
+              <InspectTokenSection environment={environment} environments={config.environments} />
+            )}
+          </Loaded>
+        );
+      case 'realm':
+        return (
+          <Loaded chunk={CHUNKS.realm} loading={<Status text="Loading the realm section…" />}>
+            {({ RealmSection }) => (
+              <RealmSection
+                config={config}
+                environment={environment}
+                access={tokens?.access}
+                loginHelp={!signInError && !abandoned}
+              />
+            )}
+          </Loaded>
+        );
+      case 'integrate':
+        return (
+          <Loaded chunk={CHUNKS.integrate} loading={<Status text="Loading the integration guide…" />}>
+            {({ IntegrateSection }) => <IntegrateSection config={config} environment={environment} />}
+          </Loaded>
+        );
+    }
+  };
+
+  return (
+    <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
+      <Header environment={environment} />
+      <ServerTimeProvider clock={clock}>
+        <main className="app-page">
+          {signInError && (
+            <Loaded chunk={CHUNKS.authError} loading={<Status text="Signing in failed…" />}>
+              {({ AuthErrorPanel }) => (
+                <AuthErrorPanel
+                  error={signInError}
+                  callbackError={callbackError}
+                  renderHelp={(explained) => (
+                    <Loaded chunk={CHUNKS.loginErrorHelp}>
+                      {({ LoginErrorHelp }) => (
+                        <LoginErrorHelp
+                          environment={environment}
+                          code={explained.code}
+                          description={explained.description}
+                          when={failedAt && { failedAt }}
+                          open
+                        />
+                      )}
+                    </Loaded>
+                  )}
+                />
+              )}
+            </Loaded>
           )}
-          {painted && (
-            <Suspense fallback={null}>
-              <div id="integrate-view" className="app-section">
-                <IntegrateSection config={config} environment={environment} />
-              </div>
-            </Suspense>
+          {duplicated && <Callout explanation={DUPLICATED_TAB} role="status" />}
+          {checking ? (
+            <Status text="Checking your sign-in…" />
+          ) : ended && !user ? (
+            // Signed out by the refresh itself (another user's tokens): why, and the way back.
+            <Loaded chunk={CHUNKS.sessionEnded}>
+              {({ SessionEnded }) => <SessionEnded error={refreshError} />}
+            </Loaded>
+          ) : (
+            <>
+              <SectionNav sections={sectionsFor(signedIn)} current={shown.id} signedIn={signedIn} />
+              {ended && (
+                <Loaded chunk={CHUNKS.sessionEnded}>
+                  {({ SessionEnded }) => <SessionEnded error={refreshError} inHand={inHand} />}
+                </Loaded>
+              )}
+              <SectionHost key={signedIn ? 'signed-in' : 'signed-out'} shown={shown} render={render} />
+            </>
           )}
         </main>
       </ServerTimeProvider>
@@ -226,17 +228,10 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   );
 }
 
-/** A chunk of the signed-in page that did not load: what happened and what to do. */
-function ViewsNotLoaded({ message }: { message: string }) {
+function Status({ text }: { text: string }) {
   return (
-    <Callout
-      role="alert"
-      explanation={{
-        kind: 'views-not-loaded',
-        tone: 'bad',
-        title: message,
-        next: 'Check the network, then reload the page.',
-      }}
-    />
+    <p className="muted" role="status">
+      {text}
+    </p>
   );
 }

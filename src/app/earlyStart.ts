@@ -2,7 +2,9 @@ import { takeCarriedDiscovery } from '../auth/carriedDiscovery.ts';
 import { expectsSignedInPage } from '../auth/expectsSignedInPage.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { knowDiscovery } from '../shared/discovery/discoveryCache.ts';
-import { loadSignedInViews } from './signedInViews.ts';
+import { loadSignedInViews } from './sections/chunks.ts';
+import { sectionById } from './sections/sectionTable.ts';
+import { initialSection } from './sections/useSection.ts';
 
 /**
  * What the page needs from the network, started before the rest of the app's code is evaluated:
@@ -12,8 +14,11 @@ import { loadSignedInViews } from './signedInViews.ts';
  */
 export const configLoading = loadConfig();
 
-// A failure here is shown (and retried) where the views are needed: useSignedInViews.
-if (expectsSignedInPage(window.location, window.sessionStorage)) loadSignedInViews().catch(() => {});
+// The token's chunk and the first section's. A failure is shown (and retried) where they are needed.
+if (expectsSignedInPage(window.location, window.sessionStorage))
+  loadSignedInViews(sectionById(initialSection(window.location, window.sessionStorage)).mount).catch(
+    () => {},
+  );
 
 // A sign-in's callback: the realm's discovery came along (carriedDiscovery), no need to ask again.
 const carried = takeCarriedDiscovery(window.sessionStorage, window.location);

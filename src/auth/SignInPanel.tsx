@@ -11,9 +11,11 @@ interface SignInPanelProps {
   realmProblem?: Explanation | null | undefined;
   /** The realm problem rules signing in out (another issuer): no "try anyway". */
   blocked?: boolean;
+  /** The section the address asked for, which needs a session: it opens once signed in. */
+  then?: string | undefined;
 }
 
-export function SignInPanel({ environment, realmProblem, blocked = false }: SignInPanelProps) {
+export function SignInPanel({ environment, realmProblem, blocked = false, then }: SignInPanelProps) {
   const auth = useAuth();
   const busy = auth.activeNavigator === 'signinRedirect';
   const signIn = () => void auth.signinRedirect();
@@ -45,6 +47,11 @@ export function SignInPanel({ environment, realmProblem, blocked = false }: Sign
         Sign in to the <strong>{environment.label}</strong> realm to see your access token, what is inside it,
         how long it lives, and to call the API with it.
       </p>
+      {then && (
+        <p className="small" role="status">
+          “{then}” needs you signed in: it opens once you are.
+        </p>
+      )}
       <button
         type="button"
         className="button button--primary"

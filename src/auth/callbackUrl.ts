@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { redirectUriOf } from '../config/urls.ts';
+import { sectionSuffix } from '../shared/sections.ts';
 
 /**
  * What this environment's callback path carries: an OAuth response (`state` with `code` or
@@ -39,4 +40,12 @@ export function callbackErrorOf(location: Location | URL): CallbackError | undef
   if (!error) return undefined;
   const description = params.get('error_description');
   return description ? { error, description } : { error };
+}
+
+/**
+ * The one cleaning of a callback's address, after success or failure: `code`, `state` and `error`
+ * leave the address bar and history (a reload would replay them); the section stays.
+ */
+export function cleanCallbackAddress(): void {
+  window.history.replaceState(null, '', `/${sectionSuffix(window.location.hash)}`);
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { isCallbackFor } from './callbackUrl.ts';
+import { cleanCallbackAddress, isCallbackFor } from './callbackUrl.ts';
 
 /**
  * A failed callback leaves `error`, `state` (and maybe `code`) in the address bar; a reload would
@@ -9,6 +9,6 @@ import { isCallbackFor } from './callbackUrl.ts';
  */
 export function useCallbackCleanup(environment: EnvironmentConfig, error: unknown): void {
   useEffect(() => {
-    if (error && isCallbackFor(environment, window.location)) window.history.replaceState(null, '', '/');
+    if (error && isCallbackFor(environment, window.location)) cleanCallbackAddress();
   }, [environment, error]);
 }

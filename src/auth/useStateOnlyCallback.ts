@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { callbackShape } from './callbackUrl.ts';
+import { callbackShape, cleanCallbackAddress } from './callbackUrl.ts';
 
 interface CallbackProcessor {
   signinCallback(url?: string): Promise<unknown>;
@@ -19,13 +19,10 @@ export function useStateOnlyCallback(manager: CallbackProcessor, environment: En
   useEffect(() => {
     if (done.current || callbackShape(environment, window.location) !== 'state-only') return;
     done.current = true;
-    manager.signinCallback(window.location.href).then(
-      () => window.history.replaceState(null, '', '/'),
-      (cause: unknown) => {
-        window.history.replaceState(null, '', '/');
-        setError(cause);
-      },
-    );
+    manager.signinCallback(window.location.href).then(cleanCallbackAddress, (cause: unknown) => {
+      cleanCallbackAddress();
+      setError(cause);
+    });
   }, [manager, environment]);
   return error;
 }

@@ -3,7 +3,6 @@ import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import { CLIENT_KINDS, type ClientKind, clientKind } from '../shared/clientRequest/clientKinds.ts';
 import { clientRequest } from '../shared/clientRequest/clientRequest.ts';
 import { useDiscovery } from '../shared/discovery/useDiscovery.ts';
-import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
 import { ClientSettingsPanel } from './ClientSettingsPanel.tsx';
 import { EndpointsPanel } from './EndpointsPanel.tsx';
 import { FlowAdvicePanel } from './FlowAdvicePanel.tsx';
@@ -43,8 +42,10 @@ export function IntegrateSection({ config, environment, fetchImpl }: IntegrateSe
   const codeId = useId();
 
   return (
-    <details id={INTEGRATE_ANCHOR} className="card ig-details">
-      <summary>Integrate a client: the advised flow, settings and code for each kind of client</summary>
+    <section className="card ig-guide" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>
+        Integrate a client: the advised flow, settings and code for each kind of client
+      </h2>
       <p>
         Pick the kind of client you are writing. Everything below is for <strong>{environment.label}</strong>{' '}
         (the environment picked in the header): its realm, its API, and the realm role{' '}
@@ -111,6 +112,6 @@ export function IntegrateSection({ config, environment, fetchImpl }: IntegrateSe
         ))}
       </section>
       <ResourceServerPanel values={guide.resourceServer.values} code={guide.resourceServer.code} />
-    </details>
+    </section>
   );
 }

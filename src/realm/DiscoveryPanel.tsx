@@ -1,9 +1,8 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { discoveryUrlOf } from '../config/urls.ts';
 import type { Discovery } from '../shared/discovery/useDiscovery.ts';
-import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
+import { sectionHref } from '../shared/sections.ts';
 import { Callout } from '../ui/Callout.tsx';
-import { JumpLink } from '../ui/JumpLink.tsx';
 import './realm.css';
 
 interface DiscoveryPanelProps {
@@ -66,7 +65,7 @@ export function DiscoveryPanel({ environment, discovery }: DiscoveryPanelProps) 
         </>
       )}
       <p className="small">
-        Writing a client for this realm? <JumpLink to={INTEGRATE_ANCHOR}>Integrate a client</JumpLink>: the
+        Writing a client for this realm? <a href={sectionHref('integrate')}>Integrate a client</a>: the
         advised flow, the Keycloak settings and code that runs, for each kind of client.
       </p>
     </section>

@@ -3,9 +3,8 @@ import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import { isLocalRealm, redirectUriOf } from '../config/urls.ts';
 import { CLIENT_KINDS, type ClientKind, clientKind } from '../shared/clientRequest/clientKinds.ts';
 import { clientRequest, mailtoFor } from '../shared/clientRequest/clientRequest.ts';
-import { INTEGRATE_ANCHOR } from '../shared/pageAnchors.ts';
+import { sectionHref } from '../shared/sections.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import { JumpLink } from '../ui/JumpLink.tsx';
 import './realm.css';
 
 interface RegisterClientFormProps {
@@ -50,7 +49,7 @@ export function RegisterClientForm({
       </p>
       <p className="small">
         Which flow, which settings and what code for your kind of client?{' '}
-        <JumpLink to={INTEGRATE_ANCHOR}>Integrate a client</JumpLink>.
+        <a href={sectionHref('integrate')}>Integrate a client</a>.
       </p>
       <form className="rl-form" onSubmit={(event) => event.preventDefault()}>
         <label className="rl-form__field">

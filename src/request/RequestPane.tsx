@@ -1,6 +1,7 @@
 import { type KeyboardEvent, memo } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { largeToken } from '../shared/bearer/largeToken.ts';
+import { openSection } from '../shared/sections.ts';
 import type { Identity } from '../shared/token/identity.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
 import { SnippetsPanel } from '../snippets/SnippetsPanel.tsx';
@@ -26,6 +27,11 @@ const NONE: readonly OtherEnvironment[] = [];
 import './request.css';
 
 export interface RequestPaneProps {
+  /**
+   * Which section shows: one request and its answer, or the matrix. One pane behind both, so the
+   * matrix runs the draft and history of the request section, and each keeps its state.
+   */
+  view?: 'call' | 'matrix';
   environment: EnvironmentConfig;
   /** config.json's other environments: their APIs never get this environment's token. */
   otherEnvironments?: readonly OtherEnvironment[];
@@ -50,6 +56,7 @@ export const RequestPane = memo(RequestPaneView);
 
 /** Call the API with the bearer, and reproduce and explain every unauthorized. */
 function RequestPaneView({
+  view = 'call',
   environment,
   otherEnvironments = NONE,
   tokens,
@@ -74,6 +81,20 @@ function RequestPaneView({
     timeoutMs: pane.timeout.seconds * 1000,
     onStart: () => flow.show(null),
   });
+  const answer = flow.shown && (
+    <>
+      <ResponseView key={flow.shown.id} exchange={flow.shown} retired={flow.retired} schedule={schedule} />
+      <ExchangeReport key={`report-${flow.shown.id}`} exchange={flow.shown} environment={environment} />
+    </>
+  );
+  if (view === 'matrix') {
+    return (
+      <section className="card rq" aria-labelledby="matrix-title">
+        <MatrixPanel matrix={matrix} environment={environment} onShow={flow.show} />
+        {answer}
+      </section>
+    );
+  }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -103,17 +124,17 @@ function RequestPaneView({
         </div>
         <div className="rq-grid__column">
           <HeadersPreview prepared={preview} choice={draft.tokenChoice} />
-          {preview.ok &&
-            preview.asks.map((ask) => (
-              <p key={ask.kind} className="small text-warn">
-                ⚠ {ask.message}
-              </p>
-            ))}
           {large && <Callout explanation={large} role="note" />}
           <CurlCopy prepared={preview} />
           {preview.ok && <SnippetsPanel request={preview.request} />}
         </div>
       </div>
+      {preview.ok &&
+        preview.warnings.map((warning) => (
+          <p key={warning.kind} className="small text-warn rq-send__warning" role="note">
+            ⚠ {warning.message}
+          </p>
+        ))}
       <div className="actions rq-send">
         <button
           type="button"
@@ -133,8 +154,11 @@ function RequestPaneView({
           type="button"
           className="button"
           disabled={flow.busy || matrix.running}
-          onClick={matrix.startDraft}
-          title="Sends this request as each identity, and with no, tampered, expired and ID token"
+          onClick={() => {
+            matrix.startDraft();
+            openSection('matrix');
+          }}
+          title="Sends this request as each identity, and with no, tampered, expired and ID token; the grid opens in Matrix"
         >
           Run the unauthorized matrix
         </button>
@@ -173,18 +197,7 @@ function RequestPaneView({
           </div>
         </Callout>
       )}
-      <MatrixPanel matrix={matrix} environment={environment} onShow={flow.show} />
-      {flow.shown && (
-        <>
-          <ResponseView
-            key={flow.shown.id}
-            exchange={flow.shown}
-            retired={flow.retired}
-            schedule={schedule}
-          />
-          <ExchangeReport key={`report-${flow.shown.id}`} exchange={flow.shown} environment={environment} />
-        </>
-      )}
+      {answer}
       <HistoryList
         entries={pane.history.entries}
         problem={pane.history.problem}

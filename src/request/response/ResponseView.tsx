@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { headerOf, type SendResult } from '../../shared/bearer/send.ts';
 import type { Explanation } from '../../shared/explanation.ts';
 import { count, localClock } from '../../shared/format.ts';
 import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { whoOf } from '../../shared/token/readToken.ts';
+import { bringIntoView } from '../../ui/bringIntoView.ts';
 import { Callout } from '../../ui/Callout.tsx';
 import { choiceLabel } from '../editor/draft.ts';
 import type { Exchange } from '../flow/sendPipeline.ts';
@@ -65,8 +67,15 @@ interface ResponseViewProps {
 /** One answer: the verdict first, then status, timing, size, readable headers and the body. */
 export function ResponseView({ exchange, retired = false, schedule }: ResponseViewProps) {
   const { result, request, token } = exchange;
+  const here = useRef<HTMLElement>(null);
+  // A new answer (the view is keyed by it) comes to the eye: the old one stays where it was.
+  useEffect(() => {
+    if (!retired) bringIntoView(here.current);
+  }, [retired]);
   return (
     <section
+      ref={here}
+      tabIndex={-1}
       aria-label={retired ? 'Previous response' : 'Response'}
       className={retired ? 'rq-response rq-response--retired' : 'rq-response'}
     >
