@@ -4,6 +4,7 @@ import { explainJudgement } from '../shared/token/explainJudgement.ts';
 import { formatClock } from '../shared/token/formatDuration.ts';
 import type { Identity } from '../shared/token/identity.ts';
 import { expectationsOf, judgeToken } from '../shared/token/judgeToken.ts';
+import { reachOf } from '../shared/token/reach.ts';
 import { listRoles } from '../shared/token/readToken.ts';
 import { tokenTime } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
@@ -25,7 +26,13 @@ export function IdentityCard({ identity, environment, onRefresh, onRemove }: Ide
   const expected = expectationsOf(environment);
   const time = tokenTime(access, serverNow);
   const left = time.secondsLeft;
-  const verdict = explainJudgement(judgeToken(access, expected, serverNow), expected, left);
+  const verdict = explainJudgement(
+    judgeToken(access, expected, serverNow),
+    expected,
+    left,
+    undefined,
+    reachOf(access, environment),
+  );
   const clock =
     time.state === 'expired'
       ? `expired ${formatClock(left ?? 0)} ago`

@@ -2,6 +2,7 @@ import type { EnvironmentConfig } from '../config/types.ts';
 import { useServerNow } from '../shared/serverTime.tsx';
 import { explainJudgement } from '../shared/token/explainJudgement.ts';
 import { expectationsOf, judgeToken, type SignatureStatus } from '../shared/token/judgeToken.ts';
+import { reachOf } from '../shared/token/reach.ts';
 import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
 import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
@@ -15,8 +16,8 @@ interface TokenVerdictProps {
 }
 
 /**
- * Who the token says you are, and the answer to "can this token call the API right now?": role,
- * audience, issuer, type and time, every reason named when the answer is no. A leaf on the app's
+ * Who the token says you are, and the answer to "what can this token call?": audience, issuer, type
+ * and time, then the realm roles the presets require, every reason named when the answer is no. A leaf on the app's
  * clock, so the answer turns the moment the token expires.
  */
 export function TokenVerdict({ access, environment, signature }: TokenVerdictProps) {
@@ -28,6 +29,7 @@ export function TokenVerdict({ access, environment, signature }: TokenVerdictPro
     expected,
     left,
     signature,
+    reachOf(access, environment),
   );
   return (
     <div className="tk-verdict">

@@ -7,6 +7,7 @@ import {
   type SignatureStatus,
   type TokenProblem,
 } from './judgeToken.ts';
+import { isWholeApi, namesOf, type Reach, type RoleReach } from './reach.ts';
 
 const quoted = (values: string[]) => (values.length ? values.map((v) => `“${v}”`).join(', ') : 'none');
 
@@ -92,28 +93,78 @@ function signatureNote(signature: SignatureStatus | undefined): string | undefin
   }
 }
 
+/** "it lacks the realm role therapist that List patients and Create patient require (its realm roles: …)" */
+function lackText({ role, requests, problem }: Reach['lacking'][number]): string {
+  const what = isWholeApi(requests)
+    ? 'the API requires'
+    : `${namesOf(requests)} require${requests.length === 1 ? 's' : ''}`;
+  const realm = problem.realmRoles.length ? problem.realmRoles.join(', ') : 'none';
+  const client = problem.clientsWithRole.length
+    ? `; it has “${role}” as a client role of ${problem.clientsWithRole.join(', ')}, which is not the realm role`
+    : '';
+  return `it lacks the realm role ${role} that ${what} (its realm roles: ${realm}${client})`;
+}
+
+const grantedText = (granted: readonly RoleReach[]) =>
+  granted
+    .map(({ role, requests }) =>
+      isWholeApi(requests)
+        ? `the realm role ${role} the API requires`
+        : `the realm role ${role} that ${namesOf(requests)} require${requests.length === 1 ? 's' : ''}`,
+    )
+    .join(' and ');
+
+const lackingRoles = (reach: Reach) => namesOf(reach.lacking.map((lack) => lack.role));
+
 /**
- * The answer to "can this token call the API right now?" as the token view says it: yes with what
- * makes it so, or every reason it cannot and the one thing to do about them; "in doubt" when only
- * an API that checks properly would refuse it. `secondsLeft` (whole seconds, server clock) is said
- * with a yes; the note says whether the signature was verified or the token only decoded.
+ * The answer to "what can this token call?" as the token view says it: what the API as configured
+ * accepts it for (its presets' roles, `reach`), or every reason it cannot and the one thing to do
+ * about them; "in doubt" when only an API that checks properly would refuse it. A missing role is
+ * one requirement among the presets', not a verdict on the whole API: a 200 on a request that needs
+ * no role must not contradict it. `secondsLeft` (whole seconds, server clock) is said with a yes; the
+ * note says whether the signature was verified or the token only decoded.
  */
 export function explainJudgement(
-  { canCall, problems }: Judgement,
+  judgement: Judgement,
   expected: Expectations,
   secondsLeft: number | undefined,
   signature?: SignatureStatus,
-): Explanation<'can-call' | 'cannot-call' | 'in-doubt' | 'unreadable'> {
+  reach?: Reach,
+): Explanation<'can-call' | 'can-call-some' | 'cannot-call' | 'in-doubt' | 'unreadable'> {
   const note = signatureNote(signature);
-  if (canCall) {
+  // With the presets' roles known, the role is told by `reach`, once, not as a problem of the token.
+  const problems = reach
+    ? judgement.problems.filter((problem) => problem.kind !== 'missing-role')
+    : judgement.problems;
+  const lacks = reach?.lacking.map(lackText) ?? [];
+  if (problems.length === 0 && lacks.length === 0) {
     const audience = expected.audience ? `, the audience ${expected.audience}` : '';
     const left = secondsLeft === undefined ? '' : `; it expires in ${formatSpan(secondsLeft)}`;
+    const role = reach
+      ? reach.granted.length
+        ? `It has ${grantedText(reach.granted)}${audience}`
+        : `It needs no realm role here${audience}`
+      : `It has the realm role ${expected.requiredRole}${audience}`;
     return {
       kind: 'can-call',
       tone: 'ok',
       title: 'This token can call the API right now',
-      detail: `It has the realm role ${expected.requiredRole}${audience} and comes from this realm${left}.`,
+      detail: `${role} and comes from this realm${left}.`,
       note,
+    };
+  }
+  if (problems.length === 0 && reach && reach.open.length + reach.granted.length > 0) {
+    const can = [
+      ...(reach.open.length ? [`${namesOf(reach.open)} (any valid token of this realm)`] : []),
+      ...reach.granted.flatMap((granted) => granted.requests),
+    ];
+    return {
+      kind: 'can-call-some',
+      tone: 'warn',
+      title: `This token can call what needs a valid token, not what needs the realm role ${lackingRoles(reach)}`,
+      detail: `It can call ${namesOf(can)}; ${lacks.join('; ')}.`,
+      note,
+      next: `For those, sign in as a user with the realm role ${lackingRoles(reach)}, or ask the realm admin to grant it.`,
     };
   }
   const [first] = problems;
@@ -123,25 +174,27 @@ export function explainJudgement(
       tone: 'warn',
       title: 'Cannot tell whether this token can call the API',
       detail: first.message,
-      next: "Call the API with it below: the answer's verdict says whether the API takes it.",
+      next: "Call the API with it: the answer's verdict says whether the API takes it.",
     };
   }
-  if (problems.every((problem) => DOUBTS.has(problem.kind))) {
+  const reasons = [...problems.map(problemText), ...lacks];
+  const all = [...problems, ...(reach?.lacking.map((lack) => lack.problem) ?? [])];
+  if (all.every((problem) => DOUBTS.has(problem.kind))) {
     return {
       kind: 'in-doubt',
       tone: 'warn',
       title: 'Do not count on this token: an API that checks properly refuses it',
-      reasons: problems.map(problemText),
+      reasons,
       note,
-      next: nextStepFor(problems),
+      next: nextStepFor(all),
     };
   }
   return {
     kind: 'cannot-call',
     tone: 'bad',
     title: 'This token cannot call the API right now',
-    reasons: problems.map(problemText),
+    reasons,
     note,
-    next: nextStepFor(problems),
+    next: nextStepFor(all),
   };
 }

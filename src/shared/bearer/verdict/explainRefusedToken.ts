@@ -1,7 +1,7 @@
 import { problemText } from '../../token/explainJudgement.ts';
 import { formatSpan } from '../../token/formatDuration.ts';
 import { roleProblem, staticProblems, type TokenProblem, timeProblems } from '../../token/judgeToken.ts';
-import { listRoles, type TokenReading, whoOf } from '../../token/readToken.ts';
+import { type TokenReading, whoOf } from '../../token/readToken.ts';
 import { readDescription } from './knownDescriptions.ts';
 import type { ExplainContext, Verdict } from './verdict.ts';
 
@@ -244,7 +244,8 @@ export function missingRole(
   return {
     kind: 'missing-role',
     title: `The token lacks the realm role “${role}”`,
-    detail: `Signed in as ${whoOf(sent)}, whose token has the roles: ${listRoles(sent.roles)}. The API requires the realm role “${role}”: ${problemText(problem)}.${said}`,
+    // The roles once: problemText lists the realm roles (and a client role of the same name).
+    detail: `The API requires the realm role “${role}”; the token of ${whoOf(sent)} does not have it: ${problemText(problem)}.${said}`,
     next: `Sign in as a user with the realm role “${role}” (e.g. a ${role}), or ask the realm admin to grant it.`,
     tone: 'bad',
   };
