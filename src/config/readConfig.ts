@@ -1,4 +1,6 @@
+import { METHODS } from './methods.ts';
 import type { ApiConfig, EndpointPreset, EnvironmentConfig, PortalConfig } from './types.ts';
+import { isLoopbackHost } from './urls.ts';
 
 /** Spring Security's default (JwtTimestampValidator): the most common API stack behind Keycloak. */
 export const DEFAULT_LEEWAY_SECONDS = 60;
@@ -10,16 +12,11 @@ export type ReadConfigResult = { ok: true; config: PortalConfig } | { ok: false;
 
 type Json = Record<string, unknown>;
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-
 /** The default for `realmTimeoutSeconds`: Keycloak answers in well under a second when it answers. */
 export const REALM_TIMEOUT_SECONDS = 15;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Loopback hosts may use http: (the local stack); everything else must be https:. */
-const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 
 /**
  * Validates config.json once, at start-up, and lists every problem at once (not just the first),
@@ -47,7 +44,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
     const parsed = URL.parse(value);
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
       problem(`${path}.${key}`, `"${value}" is not an absolute http(s) URL`);
-    } else if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+    } else if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
       problem(`${path}.${key}`, `"${value}" must use https: (http: is only allowed for 127.0.0.1/localhost)`);
     } else if (parsed.username || parsed.password) {
       problem(`${path}.${key}`, 'must not contain credentials');
@@ -113,7 +110,8 @@ export function readConfig(raw: unknown): ReadConfigResult {
         return [];
       }
       const method = text(item, 'method', at, 'GET').toUpperCase();
-      if (!METHODS.includes(method)) problem(`${at}.method`, `must be one of ${METHODS.join(', ')}`);
+      if (!(METHODS as readonly string[]).includes(method))
+        problem(`${at}.method`, `must be one of ${METHODS.join(', ')}`);
       const preset: EndpointPreset = { name: text(item, 'name', at), method, path: text(item, 'path', at) };
       if (typeof item.body === 'string') preset.body = item.body;
       if (typeof item.requiredRole === 'string') preset.requiredRole = item.requiredRole;

@@ -6,6 +6,18 @@ import type { EnvironmentConfig } from './types.ts';
  * feature and every shared module may use them.
  */
 
+/** A host on this machine: the only ones that may use http:, and what "local" means. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 /** `https://host[/auth]` + `/realms/<name>`: Keycloak's realm URL shape. */
 const REALM_PATH = /^(.*)\/realms\/([^/]+)\/?$/;
@@ -56,7 +68,15 @@ export function adminEventsUrl(authority: string, adminRealm = 'master'): string
  * stack itself, so nobody sends a registration request for it.
  */
 export function isLocalRealm(authority: string): boolean {
-  return /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(authority);
+  return isLoopbackHost(hostOf(authority));
+}
+
+/**
+ * Whether the environment's API runs on this machine (the local stack): its data is the user's own
+ * to write. Any other API's data is shared (Acceptance) or real (Production).
+ */
+export function isLocalApi(environment: Pick<EnvironmentConfig, 'api'>): boolean {
+  return isLoopbackHost(hostOf(environment.api.baseUrl));
 }
 
 /** The environment's callback URL: config may give a path, resolved against the portal's origin. */

@@ -84,14 +84,27 @@ const fakeApi = () =>
 
 const renderPane = (props: Partial<Parameters<typeof RequestPane>[0]> = {}) => {
   const fetch = props.fetch ?? fakeApi();
-  render(
+  const ui = (view: 'call' | 'matrix') => (
     <StrictMode>
       <ServerTimeProvider clock={UNMEASURED} now={now}>
-        <RequestPane environment={environment()} tokens={tokens} fetch={fetch} {...props} />
+        <RequestPane environment={environment()} tokens={tokens} fetch={fetch} {...props} view={view} />
       </ServerTimeProvider>
-    </StrictMode>,
+    </StrictMode>
   );
-  return { fetch: fetch as ReturnType<typeof fakeApi>, user: userEvent.setup() };
+  const { rerender } = render(ui(props.view ?? 'call'));
+  return {
+    fetch: fetch as ReturnType<typeof fakeApi>,
+    user: userEvent.setup(),
+    /** The shell's switch to the Matrix section, which "Run the unauthorized matrix" asks for. */
+    showMatrix: () => rerender(ui('matrix')),
+    showCall: () => rerender(ui('call')),
+  };
+};
+/** Runs the draft as the matrix from the request section, then looks where the shell goes: Matrix. */
+const runUnauthorizedMatrix = async (pane: ReturnType<typeof renderPane>) => {
+  await pane.user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+  expect(window.location.hash).toBe('#matrix');
+  pane.showMatrix();
 };
 const sentHeaders = (fetch: ReturnType<typeof fakeApi>, call = 0) =>
   new Headers(fetch.mock.calls[call]?.[1]?.headers);
@@ -202,7 +215,8 @@ describe('RequestPane', () => {
       'abrumet.bearer-origins.acceptance',
       JSON.stringify(['https://api.abrumet.example']),
     );
-    const { fetch, user } = renderPane({ otherEnvironments: [production] });
+    const pane = renderPane({ otherEnvironments: [production] });
+    const { fetch, user } = pane;
     const url = screen.getByRole('textbox', { name: /URL/ });
     await user.clear(url);
     await user.type(url, 'https://api.abrumet.example/api/v1/me');
@@ -218,7 +232,7 @@ describe('RequestPane', () => {
     expect(alert.textContent).toContain('Switch to that environment in the header');
     expect(screen.queryByRole('alertdialog')).toBeNull();
     // The matrix sends there only what carries no token (its "No token" column), never a bearer.
-    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    await runUnauthorizedMatrix(pane);
     await waitFor(() => expect(screen.getByTestId('matrix-summary').textContent).toMatch(/not sent/));
     const sentHeaders = fetch.mock.calls.map(
       ([, init]) => new Headers((init as RequestInit | undefined)?.headers),
@@ -288,8 +302,9 @@ describe('RequestPane', () => {
   });
 
   it('runs the unauthorized matrix on the draft: 200 / 401 / 401 / 401 / 401, each explained', async () => {
-    const { user } = renderPane();
-    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    const pane = renderPane();
+    const { user } = pane;
+    await runUnauthorizedMatrix(pane);
     const table = screen.getByRole('table', { name: 'Authorization matrix' });
     await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(4));
     const statuses = [...table.querySelectorAll('.rq-mx-cell__status')].map((cell) => cell.textContent);
@@ -306,19 +321,20 @@ describe('RequestPane', () => {
 
   it('never sends a valid token as the expired one: says when one expires, and skips it in the matrix', async () => {
     const earlyValid = fakeJwt(claims(['therapist'], { exp: nowSeconds + 60, jti: 'jti-0' }));
-    const { fetch, user } = renderPane({
+    const pane = renderPane({
       tokens: sessionTokens({ access, id: raw.id, earlier: [earlyValid] }),
     });
+    const { fetch, user } = pane;
     expect(screen.getByRole('radio', { name: 'Expired token' })).toHaveProperty('disabled', true);
     expect(
       screen.getByText(/None of this tab's tokens has expired yet; the current one expires in 5 min/),
     ).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    await runUnauthorizedMatrix(pane);
     const table = screen.getByRole('table', { name: 'Authorization matrix' });
     await waitFor(() => expect(within(table).getAllByText('401')).toHaveLength(3));
     await user.click(within(table).getByRole('button', { name: /^Expired token, .*: not sent/ }));
     expect(screen.getByTestId('matrix-cell-detail').textContent).toMatch(
-      /Not sent: None of this tab's tokens has expired yet/,
+      /Not sent: none of this tab's tokens had expired when it ran; the current one expires in 5 min/,
     );
     const sent = fetch.mock.calls.map((call) => new Headers(call[1]?.headers).get('authorization'));
     expect(sent).not.toContain(`Bearer ${earlyValid}`);
@@ -376,26 +392,26 @@ describe('RequestPane', () => {
   });
 
   it('clears the single answer when a matrix run starts', async () => {
-    const { user } = renderPane();
-    await user.click(send());
+    const pane = renderPane();
+    await pane.user.click(send());
     await response();
-    await user.click(screen.getByRole('button', { name: 'Run the unauthorized matrix' }));
+    await runUnauthorizedMatrix(pane);
     expect(screen.queryByRole('region', { name: 'Response' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Previous response' })).toBeNull();
   });
 
-  it('explains a 403 for a patient as the missing role, after warning about the preset', async () => {
+  it('explains a 403 for a patient as the missing role, warned beside Send, sent with one click', async () => {
     const patient = fakeJwt(claims(['patient']));
     const fetch = vi.fn(async () =>
       json(403, {}, { 'WWW-Authenticate': 'Bearer realm="abrumet", error="insufficient_scope"' }),
     );
     const { user } = renderPane({ fetch, tokens: sessionTokens({ access: patient }) });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'List patients');
+    expect(screen.getByRole('note', { name: '' }).textContent).toMatch(
+      /“List patients” needs the realm role “therapist”.*Send sends it anyway/,
+    );
     await user.click(send());
-    const dialog = screen.getByRole('alertdialog');
-    expect(dialog.textContent).toContain('Your token lacks the realm role “therapist”');
-    expect(fetch).not.toHaveBeenCalled();
-    await user.click(within(dialog).getByRole('button', { name: 'Send anyway' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     const shown = await response();
     expect(shown.textContent).toContain('The token lacks the realm role “therapist”');
     expect(shown.textContent).toMatch(/Sign in as a user with the realm role “therapist”/);

@@ -1,3 +1,4 @@
+import { WRITES_DATA, writesData } from '../../config/methods.ts';
 import type { EndpointPreset } from '../../config/types.ts';
 import { type DraftAction, METHODS, type Method, type RequestDraft } from './draft.ts';
 
@@ -26,15 +27,24 @@ export function RequestLine({ draft, dispatch, baseUrl, presets }: RequestLinePr
             <option value="">(custom request)</option>
             {presets.map((preset) => (
               <option key={preset.name} value={preset.name}>
-                {preset.name}
-                {preset.requiredRole ? ` (needs ${preset.requiredRole})` : ''}
+                {presetLabel(preset)}
               </option>
             ))}
           </select>
         </label>
       )}
       <label className="rq-field rq-field--method">
-        <span className="small muted">Method</span>
+        <span className="small muted">
+          Method
+          {writesData(draft.method) && (
+            <span
+              className="pill tone-warn rq-field__writes"
+              title="Not a safe method: it may create, change or delete data"
+            >
+              {WRITES_DATA}
+            </span>
+          )}
+        </span>
         <select
           className="input"
           value={draft.method}
@@ -59,4 +69,13 @@ export function RequestLine({ draft, dispatch, baseUrl, presets }: RequestLinePr
       </label>
     </div>
   );
+}
+
+/** "Create patient (needs therapist · writes data)" */
+function presetLabel(preset: EndpointPreset): string {
+  const notes = [
+    ...(preset.requiredRole ? [`needs ${preset.requiredRole}`] : []),
+    ...(writesData(preset.method) ? [WRITES_DATA] : []),
+  ];
+  return notes.length ? `${preset.name} (${notes.join(' · ')})` : preset.name;
 }

@@ -4,6 +4,7 @@ import { useServerNow, useServerTime } from '../../shared/serverTime.tsx';
 import { formatRelative } from '../../shared/token/formatDuration.ts';
 import { latestExpired, noExpiredToken, type SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { type DraftAction, type RequestDraft, TOKEN_CHOICES, type TokenChoice } from './draft.ts';
+import { pastExpiryAt, pastExpiryWhy } from './pastExpiry.ts';
 
 /** The armed "send when it expires", owned by the pane (useRequestPane). */
 export interface SendAtExpiry {
@@ -14,9 +15,6 @@ export interface SendAtExpiry {
   /** The API's clock leeway (api.clockLeewaySeconds): the send waits past it. */
   leewaySeconds: number;
 }
-
-/** Seconds past exp + leeway, so that the token is past the API's leeway by its clock when it arrives. */
-const MARGIN_SECONDS = 2;
 
 interface TokenPickerProps {
   draft: RequestDraft;
@@ -109,9 +107,8 @@ function ExpiredChoice({ tokens, radio, sendAtExpiry }: ExpiredChoiceProps) {
   const { exp } = tokens.access;
   // Past exp and the API's leeway, in local time: a token inside the leeway is still accepted.
   const { armedAt, leewaySeconds } = sendAtExpiry;
-  const waitPast = leewaySeconds + MARGIN_SECONDS;
-  const fireAt = exp === undefined ? undefined : (exp + waitPast) * 1000 - skewMs;
-  const why = `${waitPast} s after it expires: the API's ${leewaySeconds} s clock leeway (api.clockLeewaySeconds) and ${MARGIN_SECONDS} s of margin`;
+  const fireAt = exp === undefined ? undefined : pastExpiryAt(exp, leewaySeconds, skewMs);
+  const why = pastExpiryWhy(leewaySeconds);
   return (
     <li>
       {radio(expired ? undefined : 'none has expired yet')}

@@ -1,3 +1,4 @@
+import { METHODS } from '../../config/methods.ts';
 import type { EndpointPreset } from '../../config/types.ts';
 import type { Probe } from '../../shared/bearer/verdict/verdict.ts';
 
@@ -20,7 +21,7 @@ export const choiceLabel = (choice: TokenChoice) =>
 export const probeOf = (choice: TokenChoice): Probe | undefined =>
   choice === 'none' || choice === 'tampered' || choice === 'id' ? choice : undefined;
 
-export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export { METHODS };
 export type Method = (typeof METHODS)[number];
 
 export interface HeaderRow {

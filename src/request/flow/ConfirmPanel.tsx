@@ -7,11 +7,12 @@ interface ConfirmPanelProps {
   onAnswer: (decision: Decision) => void;
 }
 
-const TITLES: Record<Ask['kind'], (ask: Ask) => string> = {
-  origin: (ask) => `Send your token to ${ask.kind === 'origin' ? ask.origin : ''}?`,
-  production: () => 'Change production data?',
-  role: (ask) => `Your token lacks the realm role “${ask.kind === 'role' ? ask.role : ''}”`,
-};
+const titleOf = (ask: Ask) =>
+  ask.kind === 'origin'
+    ? `Send your token to ${ask.origin}?`
+    : ask.production
+      ? 'Change production data?'
+      : `Write data on ${ask.environment}?`;
 
 /** An inline confirmation (not window.confirm): it names what is at stake and waits for a click. */
 export function ConfirmPanel({ ask, onAnswer }: ConfirmPanelProps) {
@@ -20,9 +21,9 @@ export function ConfirmPanel({ ask, onAnswer }: ConfirmPanelProps) {
   const yes =
     ask.kind === 'origin'
       ? `Send the token to ${ask.origin}`
-      : ask.kind === 'production'
+      : ask.production
         ? 'Send to production'
-        : 'Send anyway';
+        : `Send to ${ask.environment}`;
   return (
     <div
       role="alertdialog"
@@ -31,7 +32,7 @@ export function ConfirmPanel({ ask, onAnswer }: ConfirmPanelProps) {
       className="callout tone-warn"
     >
       <p id="rq-confirm-title" className="callout__title">
-        {TITLES[ask.kind](ask)}
+        {titleOf(ask)}
       </p>
       <p id="rq-confirm-text">{ask.message}</p>
       <div className="actions">
@@ -48,7 +49,7 @@ export function ConfirmPanel({ ask, onAnswer }: ConfirmPanelProps) {
         <button
           ref={ask.kind === 'origin' ? undefined : first}
           type="button"
-          className={ask.kind === 'role' ? 'button button--primary' : 'button button--danger'}
+          className="button button--danger"
           onClick={() => onAnswer('yes')}
         >
           {yes}

@@ -1,14 +1,20 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { WRITES_DATA } from '../../config/methods.ts';
+import { leewayOf } from '../../config/readConfig.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { BugReport } from '../../report/BugReport.tsx';
+import { sectionHref } from '../../shared/sections.ts';
 import { useServerTime } from '../../shared/serverTime.tsx';
+import { bringIntoView } from '../../ui/bringIntoView.ts';
 import { Callout } from '../../ui/Callout.tsx';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { DownloadLink } from '../../ui/DownloadLink.tsx';
 import type { Exchange } from '../flow/sendPipeline.ts';
 import { shortStatus } from '../history/history.ts';
-import { MatrixGrid } from './MatrixGrid.tsx';
+import { ExpiresIn } from './ExpiresIn.tsx';
+import { MatrixGrid, MatrixLegend } from './MatrixGrid.tsx';
+import { FillExpired, WriteConfirm } from './MatrixPrompts.tsx';
 import { matrixCsv, matrixMarkdown } from './matrixExport.ts';
 import { matrixReport } from './matrixReport.ts';
 import type { MatrixCell } from './matrixRun.ts';
@@ -37,6 +43,12 @@ const summaryOf = (cells: readonly MatrixCell[], running: boolean) => {
 export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
   const { clock } = useServerTime();
   const { run, openCell } = matrix;
+  const grid = useRef<HTMLElement>(null);
+  // A new run's grid comes to the eye, wherever Run was clicked from (Call the API's button too).
+  const runAt = run?.atMs;
+  useEffect(() => {
+    if (runAt !== undefined) bringIntoView(grid.current);
+  }, [runAt]);
   const report = async () =>
     run
       ? matrixReport({
@@ -51,11 +63,14 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
         })
       : '';
   return (
-    <section className="rq-mx" aria-labelledby="matrix-title">
-      <h3 id="matrix-title">Authorization matrix across identities</h3>
+    <div className="rq-mx">
+      <div className="card__head">
+        <h2 id="matrix-title">Authorization matrix across identities</h2>
+      </div>
       <p className="small muted">
         Sends each request picked with each identity picked (four at a time), and marks every answer that
-        differs from the preset’s required role. Add identities under “Identities”.
+        differs from the preset’s required role. Add users to compare under{' '}
+        <a href={sectionHref('identities')}>Identities</a>.
       </p>
       <div className="rq-mx-pick">
         <fieldset>
@@ -68,6 +83,7 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
                 onChange={() => matrix.toggleRequest(request.id)}
               />{' '}
               {request.label}
+              {request.writes && <span className="pill tone-warn rq-mx-writes">{WRITES_DATA}</span>}
             </label>
           ))}
         </fieldset>
@@ -100,7 +116,14 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
           </span>
         )}
       </div>
-      {run && <MatrixGrid run={run} open={openCell} onOpen={matrix.setOpenCell} />}
+      {matrix.question && <WriteConfirm question={matrix.question} onAnswer={matrix.answer} />}
+      {run && (
+        <section ref={grid} tabIndex={-1} className="rq-mx-result" aria-label="Matrix result">
+          <MatrixGrid run={run} open={openCell} onOpen={matrix.setOpenCell} />
+          <MatrixLegend />
+          <FillExpired matrix={matrix} leewaySeconds={leewayOf(environment.api)} />
+        </section>
+      )}
       {openCell && (
         <CellDetail
           cell={openCell}
@@ -127,7 +150,7 @@ export function MatrixPanel({ matrix, environment, onShow }: MatrixPanelProps) {
           <BugReport make={report} of="the matrix" />
         </>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -152,7 +175,15 @@ function CellDetail({
   if (!exchange) {
     return (
       <p className="small" data-testid="matrix-cell-detail">
-        Not sent: {cell.reason ?? 'the matrix did not reach it.'}
+        Not sent:{' '}
+        {cell.expiresAt !== undefined ? (
+          <>
+            none of this tab's tokens had expired when it ran; the current one{' '}
+            <ExpiresIn exp={cell.expiresAt} />.
+          </>
+        ) : (
+          (cell.reason ?? 'the matrix did not reach it.')
+        )}
       </p>
     );
   }

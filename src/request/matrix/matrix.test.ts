@@ -20,6 +20,7 @@ const therapist = sessionTokens({
 const patient = sessionTokens({ access: patientRaw });
 const environment = {
   production: false,
+  label: 'Acceptance',
   presets: [
     { name: 'Who am I', method: 'GET', path: '/api/v1/me' },
     { name: 'List patients', method: 'GET', path: '/api/v1/patients', requiredRole: 'therapist' },
@@ -85,7 +86,12 @@ describe('the matrix plan', () => {
 
   it('never prepares a bearer for another origin, and says why a cell is not sent', () => {
     const elsewhere = [
-      { id: 'x', label: 'elsewhere', draft: { ...initialDraft([]), url: 'https://evil.example/x' } },
+      {
+        id: 'x',
+        label: 'elsewhere',
+        writes: false,
+        draft: { ...initialDraft([]), url: 'https://evil.example/x' },
+      },
     ];
     const plans = planCells(elsewhere, columns, context);
     const byColumn = Object.fromEntries(plans.map((p) => [p.column.id, p.prepared]));
@@ -97,7 +103,12 @@ describe('the matrix plan', () => {
 
   it('does not send a cell that needs a question first: an origin to confirm, a change in production', () => {
     const other = [
-      { id: 'o', label: 'other', draft: { ...initialDraft([]), url: 'https://other.example.org/x' } },
+      {
+        id: 'o',
+        label: 'other',
+        writes: false,
+        draft: { ...initialDraft([]), url: 'https://other.example.org/x' },
+      },
     ];
     const [tab] = planCells(other, columns, context);
     expect(tab?.prepared).toMatchObject({
@@ -105,16 +116,52 @@ describe('the matrix plan', () => {
       reason: expect.stringContaining('send this request alone first'),
     });
     const post = [
-      { id: 'p', label: 'create', draft: { ...initialDraft([]), method: 'POST' as const, url: '/p' } },
+      {
+        id: 'p',
+        label: 'create',
+        writes: true,
+        draft: { ...initialDraft([]), method: 'POST' as const, url: '/p' },
+      },
     ];
     const [prod] = planCells(post, columns, {
       ...context,
       environment: { ...environment, production: true },
+      writesOn: 'Acceptance',
     });
     expect(prod?.prepared).toMatchObject({
       ok: false,
       reason: expect.stringContaining('never sends changes to production'),
     });
+  });
+
+  it('writes on a shared environment only when the run was confirmed for it', () => {
+    const post = [
+      {
+        id: 'p',
+        label: 'create',
+        writes: true,
+        draft: { ...initialDraft([]), method: 'POST' as const, url: '/p' },
+      },
+    ];
+    const [unconfirmed] = planCells(post, columns, context);
+    expect(unconfirmed?.prepared).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('The run was not confirmed for writing on Acceptance'),
+    });
+    const [confirmed] = planCells(post, columns, { ...context, writesOn: 'Acceptance' });
+    expect(confirmed?.prepared.ok).toBe(true);
+  });
+
+  it('names requests as a user does, marks those that write, and gives the expired column every expired token', () => {
+    const draft = { ...initialDraft([]), method: 'DELETE' as const, url: '/api/v1/patients/7' };
+    const history = [{ id: 'h1', method: 'GET', url: 'https://api.example.org/api/v1/me', draft }] as never;
+    const labels = matrixRequests(environment, draft, history).map((r) => [r.label, r.writes]);
+    expect(labels.slice(-2)).toEqual([
+      ['Your request in Call the API: DELETE /api/v1/patients/7', true],
+      ['Sent earlier: GET /api/v1/me', false],
+    ]);
+    const expiredColumn = columns.find((c) => c.id === 'expired');
+    expect(expiredColumn?.tokens.earlier).toContain(patient.access);
   });
 });
 

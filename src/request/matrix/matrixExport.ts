@@ -5,7 +5,7 @@ import type { MatrixCell } from './matrixRun.ts';
 
 /** What a grid export needs: labels, requests and cells; never a token (only their `raw` to scrub). */
 export interface MatrixTable {
-  requests: ReadonlyArray<Pick<MatrixRequest, 'id' | 'label' | 'draft'>>;
+  requests: ReadonlyArray<Pick<MatrixRequest, 'id' | 'label' | 'draft' | 'writes'>>;
   columns: ReadonlyArray<Pick<MatrixColumn, 'id' | 'label'>>;
   cells: readonly MatrixCell[];
 }

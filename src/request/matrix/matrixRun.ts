@@ -10,6 +10,8 @@ export interface MatrixCell {
   columnId: string;
   state: 'waiting' | 'sending' | 'done' | 'not-sent';
   reason?: string;
+  /** Not sent because no token of the tab had expired: when the current one does (server seconds). */
+  expiresAt?: number | undefined;
   exchange?: Exchange;
   expected?: Expected;
   check?: Check;
@@ -36,7 +38,9 @@ export async function runMatrixCells(plans: readonly CellPlan[], options: RunOpt
   let cells: MatrixCell[] = plans.map((plan) => ({
     requestId: plan.request.id,
     columnId: plan.column.id,
-    ...(plan.prepared.ok ? { state: 'waiting' } : { state: 'not-sent', reason: plan.prepared.reason }),
+    ...(plan.prepared.ok
+      ? { state: 'waiting' }
+      : { state: 'not-sent', reason: plan.prepared.reason, expiresAt: plan.prepared.expiresAt }),
   }));
   const update = (index: number, patch: Partial<MatrixCell>) => {
     cells = cells.map((cell, i) => (i === index ? { ...cell, ...patch } : cell));

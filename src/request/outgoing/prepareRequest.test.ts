@@ -20,6 +20,7 @@ const listPatients = {
 const context = (overrides: Partial<PrepareContext> = {}): PrepareContext => ({
   environment: {
     production: false,
+    label: 'Acceptance',
     presets: [listPatients],
     api: {
       baseUrl: 'https://api.example.org',
@@ -121,11 +122,40 @@ describe('prepareRequest', () => {
   });
 
   it('asks in production before a mutating method', () => {
-    const production = context({ environment: { ...context().environment, production: true } });
+    const production = context({
+      environment: { ...context().environment, production: true, label: 'Production' },
+    });
     expect(prepareRequest(draft({ method: 'DELETE' }), production)).toMatchObject({
-      asks: [{ kind: 'production' }],
+      asks: [
+        { kind: 'writes', production: true, message: expect.stringMatching(/^This is PRODUCTION: DELETE/) },
+      ],
     });
     expect(prepareRequest(draft({ method: 'GET' }), production)).toMatchObject({ asks: [] });
+  });
+
+  it('asks before writing on any API but a local one, naming the environment', () => {
+    expect(prepareRequest(draft({ method: 'POST' }), context())).toMatchObject({
+      asks: [
+        {
+          kind: 'writes',
+          environment: 'Acceptance',
+          production: false,
+          message: 'POST https://api.example.org/api/v1/me writes data on Acceptance, which others use too.',
+        },
+      ],
+    });
+    const local = context({
+      environment: {
+        ...context().environment,
+        label: 'Local',
+        api: {
+          baseUrl: 'http://127.0.0.1:8181',
+          allowedOrigins: ['http://127.0.0.1:8181'],
+          requiredRole: 'therapist',
+        },
+      },
+    });
+    expect(prepareRequest(draft({ method: 'POST' }), local)).toMatchObject({ asks: [] });
   });
 
   it('warns by the realm role, not a client role of the same name', () => {
@@ -140,7 +170,7 @@ describe('prepareRequest', () => {
       fromPreset,
       context({ tokens: sessionTokens({ access: clientRoleOnly }) }),
     );
-    expect(prepared.ok && prepared.asks).toEqual([
+    expect(prepared.ok && prepared.warnings).toEqual([
       expect.objectContaining({
         kind: 'role',
         message: expect.stringContaining('which is not the realm role'),
@@ -148,15 +178,16 @@ describe('prepareRequest', () => {
     ]);
   });
 
-  it('warns when the token lacks the preset role', () => {
+  it('warns when the token lacks the preset role, without holding the request', () => {
     const fromPreset = draftReducer(draft(), { type: 'preset', preset: listPatients });
     expect(prepareRequest(fromPreset, context({ tokens: sessionTokens({ access: patient }) }))).toMatchObject(
       {
-        asks: [{ kind: 'role', role: 'therapist' }],
+        asks: [],
+        warnings: [{ kind: 'role', role: 'therapist' }],
       },
     );
     expect(prepareRequest(fromPreset, context()).ok && prepareRequest(fromPreset, context())).toMatchObject({
-      asks: [],
+      warnings: [],
     });
     expect(
       prepareRequest(
@@ -164,7 +195,7 @@ describe('prepareRequest', () => {
         context({ tokens: sessionTokens({ access: patient }), skipRoleCheck: true }),
       ),
     ).toMatchObject({
-      asks: [],
+      warnings: [],
     });
   });
 });

@@ -1,4 +1,6 @@
+import { writesData } from '../../config/methods.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
+import { isLocalApi } from '../../config/urls.ts';
 import type { OutgoingRequest } from '../../shared/bearer/send.ts';
 import type { Failure } from '../../shared/explanation.ts';
 import { problemText } from '../../shared/token/explainJudgement.ts';
@@ -13,8 +15,15 @@ import { checkBearerTarget, type OtherEnvironment, resolveUrl } from './target.t
 /** Something the user must agree to before the request leaves. */
 export type Ask =
   | { kind: 'origin'; origin: string; message: string }
-  | { kind: 'production'; message: string }
-  | { kind: 'role'; role: string; message: string };
+  /** A writing method on an API that is not on this machine: its data is shared, or real. */
+  | { kind: 'writes'; environment: string; production: boolean; message: string };
+
+/** Something the user should know before sending, shown beside Send: it does not hold the request. */
+export interface Warning {
+  kind: 'role';
+  role: string;
+  message: string;
+}
 
 /** Why the request cannot leave, and what to change. */
 export type Problem = Failure<'url' | 'json' | 'token' | 'target' | 'header'>;
@@ -26,6 +35,7 @@ export type Prepared =
       /** The token that goes into Authorization, read once. */
       token: TokenReading | undefined;
       asks: Ask[];
+      warnings: Warning[];
       /** GET and HEAD carry no body: the editor's body is not sent. */
       bodyIgnored: boolean;
       /** Headers the browser adds itself (shown in the preview, not set by us). */
@@ -34,8 +44,7 @@ export type Prepared =
   | { ok: false; problem: Problem };
 
 export interface PrepareContext {
-  environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets'> &
-    Partial<Pick<EnvironmentConfig, 'label'>>;
+  environment: Pick<EnvironmentConfig, 'api' | 'production' | 'presets' | 'label'>;
   /** The other environments of config.json: their APIs never get this environment's token. */
   otherEnvironments?: readonly OtherEnvironment[];
   tokens: SessionTokens;
@@ -48,7 +57,6 @@ export interface PrepareContext {
   skipRoleCheck?: boolean;
 }
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
@@ -128,12 +136,18 @@ export function prepareRequest(draft: RequestDraft, context: PrepareContext): Pr
       asks.push({ kind: 'origin', origin: target.origin, message: target.message });
     headers.push(['Authorization', `Bearer ${chosen.token.raw}`]);
   }
-  if (context.environment.production && MUTATING.has(draft.method)) {
+  const { environment } = context;
+  if (writesData(draft.method) && (environment.production || !isLocalApi(environment))) {
     asks.push({
-      kind: 'production',
-      message: `This is PRODUCTION: ${draft.method} ${resolved.url} may change real data.`,
+      kind: 'writes',
+      environment: environment.label,
+      production: environment.production,
+      message: environment.production
+        ? `This is PRODUCTION: ${draft.method} ${resolved.url} may change real data.`
+        : `${draft.method} ${resolved.url} writes data on ${environment.label}, which others use too.`,
     });
   }
+  const warnings: Warning[] = [];
   const preset = context.environment.presets.find((p) => p.name === draft.presetName);
   const sendsOwnToken = draft.tokenChoice === 'current' || draft.tokenChoice === 'pasted';
   const role = preset?.requiredRole;
@@ -141,10 +155,10 @@ export function prepareRequest(draft: RequestDraft, context: PrepareContext): Pr
     // The same role rule as the token view and the explainer: the realm role, not a client role.
     const missing = roleProblem(chosen.token, role);
     if (missing) {
-      asks.push({
+      warnings.push({
         kind: 'role',
         role,
-        message: `“${preset.name}” needs the realm role “${role}”, but this token (${whoOf(chosen.token)}) does not have it: ${problemText(missing)}. The API will likely refuse it (403).`,
+        message: `“${preset.name}” needs the realm role “${role}”, but this token (${whoOf(chosen.token)}) does not have it: ${problemText(missing)}. The API will likely refuse it (403); Send sends it anyway.`,
       });
     }
   }
@@ -154,5 +168,5 @@ export function prepareRequest(draft: RequestDraft, context: PrepareContext): Pr
     headers,
     ...(sendsBody ? { body: draft.body } : {}),
   };
-  return { ok: true, request, token: chosen.token, asks, bodyIgnored, browserHeaders };
+  return { ok: true, request, token: chosen.token, asks, warnings, bodyIgnored, browserHeaders };
 }

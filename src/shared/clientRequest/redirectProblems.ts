@@ -1,6 +1,5 @@
+import { isLoopbackHost } from '../../config/urls.ts';
 import type { RedirectKind } from './clientKinds.ts';
-
-const isLoopback = (host: string) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 
 /**
  * RFC 6749 §3.1.2 and RFC 8252 §7: what a redirect URI may look like for each kind of app. A kind
@@ -17,7 +16,7 @@ export function redirectProblems(value: string, redirect: RedirectKind, producti
     problems.push('Callback URI: give the exact URI; a wildcard lets the realm send codes elsewhere.');
   }
   const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
-  if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     problems.push('Callback URI: must use https: (http: only for 127.0.0.1 on a developer machine).');
   }
   if (redirect === 'web' && !web) {

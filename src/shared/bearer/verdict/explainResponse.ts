@@ -1,3 +1,4 @@
+import { writesData } from '../../../config/methods.ts';
 import { formatSpan } from '../../token/formatDuration.ts';
 import { roleProblem } from '../../token/judgeToken.ts';
 import { type TokenReading, whoOf } from '../../token/readToken.ts';
@@ -77,14 +78,11 @@ export function explainResponse(
   }
 }
 
-/** Methods that change data (RFC 9110 §9.2.1: not safe). */
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 function noResponse(message: string, sent: TokenReading | undefined, context: ExplainContext): Verdict {
   const large = largeToken(sent);
   const method = context.method?.toUpperCase() ?? '';
   // Case 39: CORS hides the answer from the page, not the request from the server.
-  const sideEffects = UNSAFE.has(method)
+  const sideEffects = writesData(method)
     ? `This was a ${method}: if it reached the API, the API may have done it (changed data) although the page cannot read the answer. Check the data before sending it again. `
     : '';
   return {
