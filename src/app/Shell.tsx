@@ -14,6 +14,7 @@ import { useDuplicateTabGuard } from '../token/session/useDuplicateTabGuard.ts';
 import { useTokenModel } from '../token/session/useTokenModel.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { Header } from './Header.tsx';
+import { pageOf } from './page.ts';
 import type { RealmCheck } from './SignedOutView.tsx';
 import { CHUNKS, preloadSections } from './sections/chunks.ts';
 import { Loaded } from './sections/Loaded.tsx';
@@ -82,7 +83,8 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     !checking && !user && !cameFromCallback && !signInError,
   );
 
-  if (checking && !cameFromCallback) return null;
+  const page = pageOf({ checking, cameFromCallback, ended, hasUser: Boolean(user), signedIn });
+  if (page.kind === 'blank') return null;
 
   const render = (mount: Mount) => {
     switch (mount) {
@@ -175,6 +177,31 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
     }
   };
 
+  const body = () => {
+    switch (page.kind) {
+      case 'checking':
+        return <Status text="Checking your sign-in…" />;
+      case 'ended':
+        return (
+          <Loaded chunk={CHUNKS.sessionEnded}>
+            {({ SessionEnded }) => <SessionEnded error={refreshError} />}
+          </Loaded>
+        );
+      case 'workspace':
+        return (
+          <>
+            <SectionNav sections={sectionsFor(signedIn)} current={shown.id} signedIn={signedIn} />
+            {ended && (
+              <Loaded chunk={CHUNKS.sessionEnded}>
+                {({ SessionEnded }) => <SessionEnded error={refreshError} inHand={inHand} />}
+              </Loaded>
+            )}
+            <SectionHost key={signedIn ? 'signed-in' : 'signed-out'} shown={shown} render={render} />
+          </>
+        );
+    }
+  };
+
   return (
     <div className={environment.production ? 'app-frame app-frame--production' : 'app-frame'}>
       <Header environment={environment} />
@@ -204,24 +231,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
             </Loaded>
           )}
           {duplicated && <Callout explanation={DUPLICATED_TAB} role="status" />}
-          {checking ? (
-            <Status text="Checking your sign-in…" />
-          ) : ended && !user ? (
-            // Signed out by the refresh itself (another user's tokens): why, and the way back.
-            <Loaded chunk={CHUNKS.sessionEnded}>
-              {({ SessionEnded }) => <SessionEnded error={refreshError} />}
-            </Loaded>
-          ) : (
-            <>
-              <SectionNav sections={sectionsFor(signedIn)} current={shown.id} signedIn={signedIn} />
-              {ended && (
-                <Loaded chunk={CHUNKS.sessionEnded}>
-                  {({ SessionEnded }) => <SessionEnded error={refreshError} inHand={inHand} />}
-                </Loaded>
-              )}
-              <SectionHost key={signedIn ? 'signed-in' : 'signed-out'} shown={shown} render={render} />
-            </>
-          )}
+          {body()}
         </main>
       </ServerTimeProvider>
     </div>
