@@ -1,3 +1,4 @@
+import { isJsonObject, type JsonObject } from './json.ts';
 import { METHODS } from './methods.ts';
 import type { ApiConfig, EndpointPreset, EnvironmentConfig, PortalConfig } from './types.ts';
 import { isLoopbackHost } from './urls.ts';
@@ -10,13 +11,10 @@ export const leewayOf = (api: Pick<ApiConfig, 'clockLeewaySeconds'>) =>
 
 export type ReadConfigResult = { ok: true; config: PortalConfig } | { ok: false; problems: string[] };
 
-type Json = Record<string, unknown>;
+type Json = JsonObject;
 
 /** The default for `realmTimeoutSeconds`: Keycloak answers in well under a second when it answers. */
 export const REALM_TIMEOUT_SECONDS = 15;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates config.json once, at start-up, and lists every problem at once (not just the first),
@@ -26,7 +24,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
   const problems: string[] = [];
   const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
 
-  if (!isObject(raw)) return { ok: false, problems: ['config.json: must be a JSON object'] };
+  if (!isJsonObject(raw)) return { ok: false, problems: ['config.json: must be a JSON object'] };
 
   const text = (obj: Json, key: string, path: string, fallback?: string): string => {
     const value = obj[key];
@@ -53,7 +51,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
   };
 
   const readApi = (value: unknown, path: string): ApiConfig => {
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       problem(path, value === undefined ? 'is missing' : 'must be an object');
       return {
         baseUrl: '',
@@ -105,7 +103,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
     }
     return value.flatMap((item, i): EndpointPreset[] => {
       const at = `${path}[${i}]`;
-      if (!isObject(item)) {
+      if (!isJsonObject(item)) {
         problem(at, 'must be an object');
         return [];
       }
@@ -120,7 +118,7 @@ export function readConfig(raw: unknown): ReadConfigResult {
   };
 
   const readEnvironment = (value: unknown, i: number): EnvironmentConfig | null => {
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       problem(`environments[${i}]`, 'must be an object');
       return null;
     }

@@ -40,10 +40,7 @@ describe('planSend', () => {
   it('prepares one send once and gathers every question for it', () => {
     const plan = planOf(planSend(offList, context));
     expect(plan.asks.map((a) => a.kind)).toEqual(['origin', 'writes']);
-    expect(plan.rows).toHaveLength(1);
-    expect(plan.rows[0]?.prepared.ok && plan.rows[0].prepared.request.url).toBe(
-      'https://other.example.org/p',
-    );
+    expect(plan.prepared.ok && plan.prepared.request.url).toBe('https://other.example.org/p');
   });
 
   it('stops on what no answer can fix', () => {
@@ -88,8 +85,8 @@ const ok = (status: number): Extract<SendResult, { kind: 'response' }> => ({
 
 describe('sendOne', () => {
   it('sends the prepared request as it is, explains the answer and records it without the token', async () => {
-    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
-    if (!row?.prepared.ok) throw new Error('not prepared');
+    const row = planOf(planSend({ ...initialDraft([]), url: '/me' }, context));
+    if (!row.prepared.ok) throw new Error('not prepared');
     const send = vi.fn(async () => ok(200));
     const record = vi.fn();
     const exchange = await sendOne(row.draft, row.prepared, {
@@ -109,8 +106,8 @@ describe('sendOne', () => {
   });
 
   it('case 35: sends a refused token once: no silent retry, the verdict offers the refresh', async () => {
-    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
-    if (!row?.prepared.ok) throw new Error('not prepared');
+    const row = planOf(planSend({ ...initialDraft([]), url: '/me' }, context));
+    if (!row.prepared.ok) throw new Error('not prepared');
     const refused: SendResult = {
       ...ok(401),
       headers: [
@@ -134,8 +131,8 @@ describe('sendOne', () => {
   });
 
   it('case 42: masks the token an API echoes, in the readable headers and the verdict', async () => {
-    const [row] = planOf(planSend({ ...initialDraft([]), url: '/me' }, context)).rows;
-    if (!row?.prepared.ok) throw new Error('not prepared');
+    const row = planOf(planSend({ ...initialDraft([]), url: '/me' }, context));
+    if (!row.prepared.ok) throw new Error('not prepared');
     const echo: SendResult = {
       ...ok(401),
       headers: [

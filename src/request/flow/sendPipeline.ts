@@ -20,12 +20,13 @@ import {
 } from '../outgoing/prepareRequest.ts';
 
 /*
- * The send pipeline, in the order a click goes through it:
- *   1. planSend    every request of the click prepared once, and what must be asked first;
+ * The send pipeline, in the order a click on Send goes through it:
+ *   1. planSend    the request prepared once, and what must be asked first;
  *   2. answerAsk   each answer releases the plan, stops it, or turns it into a "No token" send;
  *   3. sendOne     a prepared request sent, its answer explained and recorded in history.
- * The authorization matrix (../matrix/) prepares and sends its cells through the same steps.
- * useSendFlow holds the state between the steps; nothing here touches React.
+ * The authorization matrix (../matrix/) prepares its cells with prepareRequest and sends each
+ * through sendOne: it asks nothing per cell. useSendFlow holds the state between the steps;
+ * nothing here touches React.
  */
 
 /** One send and its answer, explained: what the response view shows (memory only). */
@@ -48,15 +49,10 @@ export interface Exchange {
   known: KnownToken[];
 }
 
-/** One request of a plan: the draft with one token choice, and the request it prepared into. */
-export interface Row {
+/** A click, prepared: the draft, the request it prepared into, and the questions still to answer. */
+export interface Plan {
   draft: RequestDraft;
   prepared: Prepared;
-}
-
-/** A click, prepared: the request, and the questions still to answer. */
-export interface Plan {
-  rows: Row[];
   /** What the user must agree to before anything leaves. */
   asks: Ask[];
   /** The user chose to send invalid JSON as it is. */
@@ -74,7 +70,7 @@ export function planSend(
   if (!prepared.ok) return prepared;
   const asks: Ask[] = [];
   for (const ask of prepared.asks) if (!asks.some((a) => a.kind === ask.kind)) asks.push(ask);
-  return { ok: true, plan: { rows: [{ draft, prepared }], asks, sendInvalidJson: context.sendInvalidJson } };
+  return { ok: true, plan: { draft, prepared, asks, sendInvalidJson: context.sendInvalidJson } };
 }
 
 // 2. Answer --------------------------------------------------------------------------------------
@@ -90,12 +86,11 @@ export type Answered =
 /** One answer to the first question: ask the next one, go, stop, or plan a send without the token. */
 export function answerAsk(plan: Plan, decision: Decision): Answered {
   const [ask, ...rest] = plan.asks;
-  const [first] = plan.rows;
-  if (!ask || !first || decision === 'no') return { step: 'stop' };
+  if (!ask || decision === 'no') return { step: 'stop' };
   if (decision === 'without-token') {
     return {
       step: 'replan',
-      draft: { ...first.draft, tokenChoice: 'none' },
+      draft: { ...plan.draft, tokenChoice: 'none' },
       sendInvalidJson: plan.sendInvalidJson,
     };
   }

@@ -47,7 +47,7 @@ export function useSendFlow(input: SendFlowInput) {
     setRetired(false);
   };
 
-  const execute = async ({ rows }: Plan) => {
+  const execute = async ({ draft, prepared }: Plan) => {
     const context = {
       environment: input.environment,
       portalOrigin: globalThis.location?.origin ?? '',
@@ -57,8 +57,7 @@ export function useSendFlow(input: SendFlowInput) {
       record: input.record,
       sessionTokens: knownTokensOf(input.tokens),
     };
-    const [row] = rows;
-    if (row?.prepared.ok) show(await sendOne(row.draft, row.prepared, context));
+    if (prepared.ok) show(await sendOne(draft, prepared, context));
   };
 
   const begin = (draft: RequestDraft, sendInvalidJson: boolean) => {

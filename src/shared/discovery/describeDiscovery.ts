@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../config/json.ts';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { realmNameOf, sameIssuer } from '../../config/urls.ts';
 import type { Failure } from '../explanation.ts';
@@ -51,11 +52,6 @@ export type DiscoveryView =
     }
   /** Why the realm cannot be used, and what to check. */
   | ({ ok: false; status?: number } & Failure<DiscoveryFailure>);
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const looksLikeHtml = (contentType: string, body: string) => /html/i.test(contentType) || /^\s*</.test(body);
 
@@ -197,7 +193,7 @@ export function describeDiscovery(result: DiscoveryFetch, environment: Environme
       next: `Open ${result.url} in a new tab and look at what comes back.`,
     };
   }
-  if (!isObject(metadata) || typeof metadata.issuer !== 'string') {
+  if (!isJsonObject(metadata) || typeof metadata.issuer !== 'string') {
     return {
       ok: false,
       kind: 'not-discovery',

@@ -1,6 +1,7 @@
 import { InvalidTokenError, jwtDecode } from 'jwt-decode';
+import { isJsonObject, type JsonObject } from '../../config/json.ts';
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 export type DecodedToken =
   | { ok: true; header: JsonObject; payload: JsonObject; parts: [string, string, string] }
@@ -74,7 +75,7 @@ export function decodeToken(raw: string | undefined | null): DecodedToken {
   try {
     const header = withoutPrototypes(jwtDecode<unknown>(token, { header: true }));
     const payload = withoutPrototypes(jwtDecode<unknown>(token));
-    if (!isObject(header) || !isObject(payload))
+    if (!isJsonObject(header) || !isJsonObject(payload))
       throw new InvalidTokenError('header or payload is not a JSON object');
     return { ok: true, header, payload, parts: parts as [string, string, string] };
   } catch (cause) {
@@ -85,6 +86,3 @@ export function decodeToken(raw: string | undefined | null): DecodedToken {
     };
   }
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../config/json.ts';
 import { type DecodedToken, decodeToken, type JsonObject } from './decodeToken.ts';
 
 /** Keycloak's roles as an access token carries them. */
@@ -50,8 +51,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-const object = (value: unknown): JsonObject | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+const object = (value: unknown): JsonObject | undefined => (isJsonObject(value) ? value : undefined);
 
 const KEY_PARAMETERS = ['jku', 'x5u', 'jwk', 'x5c'];
 
