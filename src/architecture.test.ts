@@ -13,8 +13,8 @@ const SRC = dirname(fileURLToPath(import.meta.url));
  */
 
 const SHARED = ['config', 'shared', 'ui'];
-/** Capabilities that features embed (a bug report, code snippets): shared code with a view of its own. */
-const EMBEDDED = ['report', 'snippets'];
+/** Capabilities that features embed (a bug report): shared code with a view of its own. */
+const EMBEDDED = ['report'];
 const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate', 'identities'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
@@ -120,7 +120,6 @@ const PREFIXES: Record<string, RegExp> = {
   integrate: /^ig-/,
   identities: /^id-/,
   report: /^rp-/,
-  snippets: /^sn-/,
 };
 /** The one stylesheet of shared looks: the design tokens and the components every feature uses. */
 const DESIGN_SYSTEM = 'ui/ui.css';

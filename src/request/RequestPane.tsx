@@ -4,8 +4,8 @@ import { largeToken } from '../shared/bearer/largeToken.ts';
 import { openSection } from '../shared/sections.ts';
 import type { Identity } from '../shared/token/identity.ts';
 import type { SessionTokens } from '../shared/token/sessionTokens.ts';
-import { SnippetsPanel } from '../snippets/SnippetsPanel.tsx';
 import { Callout } from '../ui/Callout.tsx';
+import { CodePanel } from './code/CodePanel.tsx';
 import { ExchangeReport } from './ExchangeReport.tsx';
 import { BodyEditor } from './editor/BodyEditor.tsx';
 import { HeadersEditor } from './editor/HeadersEditor.tsx';
@@ -126,7 +126,7 @@ function RequestPaneView({
           <HeadersPreview prepared={preview} choice={draft.tokenChoice} />
           {large && <Callout explanation={large} role="note" />}
           <CurlCopy prepared={preview} />
-          {preview.ok && <SnippetsPanel request={preview.request} />}
+          {preview.ok && <CodePanel request={preview.request} />}
         </div>
       </div>
       {preview.ok &&

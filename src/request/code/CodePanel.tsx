@@ -1,27 +1,27 @@
 import { useState } from 'react';
-import type { OutgoingRequest } from '../shared/bearer/send.ts';
-import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { CopyButton } from '../ui/CopyButton.tsx';
-import { type Snippet, toSnippets } from './toSnippets.ts';
-import './snippets.css';
+import type { OutgoingRequest } from '../../shared/bearer/send.ts';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import { type CodeSample, toCode } from './toCode.ts';
+import './code.css';
 
 type State =
   | { kind: 'closed' }
   | { kind: 'loading' }
-  | { kind: 'ready'; request: OutgoingRequest; snippets: Snippet[] }
+  | { kind: 'ready'; request: OutgoingRequest; samples: CodeSample[] }
   | { kind: 'failed'; message: string };
 
 /**
  * "Code in other languages": the request as JavaScript, Python and Java. The generator loads the
  * first time the section opens, and the code is written for the request as it is at that moment.
  */
-export function SnippetsPanel({ request }: { request: OutgoingRequest }) {
+export function CodePanel({ request }: { request: OutgoingRequest }) {
   const [state, setState] = useState<State>({ kind: 'closed' });
-  const [chosen, setChosen] = useState<Snippet['language']>('javascript');
+  const [chosen, setChosen] = useState<CodeSample['language']>('javascript');
   const load = async () => {
     setState({ kind: 'loading' });
     try {
-      setState({ kind: 'ready', request, snippets: await toSnippets(request) });
+      setState({ kind: 'ready', request, samples: await toCode(request) });
     } catch (cause) {
       setState({
         kind: 'failed',
@@ -30,10 +30,10 @@ export function SnippetsPanel({ request }: { request: OutgoingRequest }) {
     }
   };
   const stale = state.kind === 'ready' && state.request !== request;
-  const snippet = state.kind === 'ready' ? state.snippets.find((s) => s.language === chosen) : undefined;
+  const sample = state.kind === 'ready' ? state.samples.find((s) => s.language === chosen) : undefined;
   return (
     <details
-      className="sn-panel"
+      className="rq-code"
       onToggle={(event) => {
         if (event.currentTarget.open && (state.kind === 'closed' || state.kind === 'failed' || stale))
           void load();
@@ -53,7 +53,7 @@ export function SnippetsPanel({ request }: { request: OutgoingRequest }) {
       {state.kind === 'ready' && (
         <>
           <div className="actions">
-            {state.snippets.map((s) => (
+            {state.samples.map((s) => (
               <button
                 key={s.language}
                 type="button"
@@ -70,13 +70,13 @@ export function SnippetsPanel({ request }: { request: OutgoingRequest }) {
               </button>
             )}
           </div>
-          {snippet && (
+          {sample && (
             <>
-              <CodeBlock label={`${snippet.title} snippet`} className="sn-panel__code">
-                {snippet.code}
+              <CodeBlock label={`${sample.title} snippet`} className="rq-code__code">
+                {sample.code}
               </CodeBlock>
               <div className="actions">
-                <CopyButton label={`Copy ${snippet.title}`} getText={() => snippet.code} />
+                <CopyButton label={`Copy ${sample.title}`} getText={() => sample.code} />
                 <span className="small muted">Set TOKEN in the environment first (export TOKEN='…').</span>
               </div>
             </>

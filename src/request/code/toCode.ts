@@ -1,9 +1,9 @@
-import type { OutgoingRequest } from '../shared/bearer/send.ts';
+import type { OutgoingRequest } from '../../shared/bearer/send.ts';
 
-export type SnippetLanguage = 'javascript' | 'python' | 'java';
+export type CodeLanguage = 'javascript' | 'python' | 'java';
 
-export interface Snippet {
-  language: SnippetLanguage;
+export interface CodeSample {
+  language: CodeLanguage;
   title: string;
   code: string;
 }
@@ -14,7 +14,7 @@ const BEARER = /^\s*bearer\s+\S+/i;
 
 /** The generator's target and client, and how each language reads $TOKEN from the environment. */
 const LANGUAGES: ReadonlyArray<{
-  language: SnippetLanguage;
+  language: CodeLanguage;
   title: string;
   target: 'javascript' | 'python' | 'java';
   client: string;
@@ -75,7 +75,7 @@ export function toHar(request: OutgoingRequest) {
  * never weighs on the first load). The token is never given to the generator: every snippet reads
  * TOKEN from the environment, like the curl command's $TOKEN.
  */
-export async function toSnippets(request: OutgoingRequest): Promise<Snippet[]> {
+export async function toCode(request: OutgoingRequest): Promise<CodeSample[]> {
   const { HTTPSnippet } = await import('@readme/httpsnippet');
   const snippet = new HTTPSnippet(toHar(request) as ConstructorParameters<typeof HTTPSnippet>[0]);
   return LANGUAGES.map(({ language, title, target, client, placeholder }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSnippets } from './toSnippets.ts';
+import { toCode } from './toCode.ts';
 
 const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0aGVyYXBpc3QifQ.c2lnbmF0dXJlLXNlY3JldA';
 const post = {
@@ -12,9 +12,9 @@ const post = {
   body: '{"name":"Ada Example"}',
 };
 
-describe('toSnippets', () => {
+describe('toCode', () => {
   it('writes JavaScript, Python and Java that read TOKEN from the environment, never the token', async () => {
-    const snippets = await toSnippets(post);
+    const snippets = await toCode(post);
     expect(snippets.map((s) => s.language)).toEqual(['javascript', 'python', 'java']);
     const code = Object.fromEntries(snippets.map((s) => [s.language, s.code]));
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the JavaScript snippet's template literal.
@@ -30,7 +30,7 @@ describe('toSnippets', () => {
   });
 
   it('carries the method and the body', async () => {
-    const code = Object.fromEntries((await toSnippets(post)).map((s) => [s.language, s.code]));
+    const code = Object.fromEntries((await toCode(post)).map((s) => [s.language, s.code]));
     expect(code.javascript).toContain("method: 'POST'");
     expect(code.python).toContain('requests.post');
     expect(code.java).toContain('.method("POST"');
@@ -38,7 +38,7 @@ describe('toSnippets', () => {
   });
 
   it('leaves a request without a bearer without one', async () => {
-    const snippets = await toSnippets({
+    const snippets = await toCode({
       method: 'GET',
       url: 'http://api/x',
       headers: [['Accept', 'text/plain']],
