@@ -1,11 +1,16 @@
 import type { Page } from 'playwright-core';
+import { openSection } from './sections.ts';
 
-/** Adds an identity the way a user does: "Add identity", then the realm's login form in the popup. */
+/**
+ * Adds an identity the way a user does: the Identities section, "Add identity", then the realm's
+ * login form in the popup. The page stays on Identities.
+ */
 export async function addIdentity(
   page: Page,
   username: string,
   { password = username, label = username } = {},
 ) {
+  await openSection(page, 'Identities');
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     page.getByRole('button', { name: 'Add identity' }).click(),
