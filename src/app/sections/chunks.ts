@@ -72,17 +72,17 @@ export type ChunkState<T> =
   | { kind: 'failed'; message: string };
 
 /**
- * A chunk's views once loaded (`wanted` starts the load if nothing did). Not React.lazy +
+ * A chunk's views once loaded (starting the load if nothing did). Not React.lazy +
  * Suspense: React holds a revealed Suspense boundary back for up to 300 ms after its fallback
  * showed (its fallback throttle), which was most of the time to the first token.
  */
-export function useChunk<T>(part: Chunk<T>, wanted = true): ChunkState<T> {
+export function useChunk<T>(part: Chunk<T>): ChunkState<T> {
   const [state, setState] = useState<ChunkState<T>>(() => {
     const views = part.loaded();
     return views ? { kind: 'ready', views } : { kind: 'loading' };
   });
   useEffect(() => {
-    if (!wanted || state.kind !== 'loading') return;
+    if (state.kind !== 'loading') return;
     let live = true;
     part.load().then(
       (views) => live && setState({ kind: 'ready', views }),
@@ -96,7 +96,7 @@ export function useChunk<T>(part: Chunk<T>, wanted = true): ChunkState<T> {
     return () => {
       live = false;
     };
-  }, [part, wanted, state.kind]);
+  }, [part, state.kind]);
   const views = part.loaded();
   return views && state.kind !== 'ready' ? { kind: 'ready', views } : state;
 }
