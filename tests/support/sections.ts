@@ -12,13 +12,16 @@ export const sectionLabels = (page: Page): Promise<string[]> =>
 
 /**
  * Opens a section of the workspace the way a user does: its link in the section nav. Waits until
- * the address names it (the link's own `#section`) and its heading is on screen, so what follows
- * reads the section it opened, not the one before or a "Loading…" line.
+ * the address names it (the link's own `#section`), the nav marks it current and its heading is on
+ * screen, so what follows reads the section it opened, not the one before or a "Loading…" line.
  */
 export async function openSection(page: Page, label: string): Promise<void> {
   const link = sectionNav(page).getByRole('link', { name: label, exact: true });
   const href = (await link.getAttribute('href')) ?? '';
   await link.click();
   await page.waitForURL((url) => url.hash === href);
+  // The address changes as the link is clicked; the page follows on 'hashchange', a task later.
+  // The nav marks the section in the same render that shows it, so wait for that mark.
+  await link.and(page.locator('[aria-current="page"]')).waitFor();
   await shownSection(page).getByRole('heading').first().waitFor();
 }
