@@ -62,12 +62,15 @@ describe('inspect any token', () => {
     await expect.poll(() => textOf(result.getByTestId('verdict'))).toMatch(/issuer|iss/i);
   });
 
-  it('finds a tampered signature invalid, and an opaque token opaque', async () => {
+  it('finds a tampered signature invalid (its countdown: Untrusted), and an opaque token opaque', async () => {
     const { page, access } = await signedInAs('therapist');
     await input(page).fill(withPayload(access, () => {}));
     const result = section(page).getByTestId('inspected-token');
     await result.getByRole('button', { name: 'Check signature' }).click();
     await eventually(() => textOf(result.getByTestId('signature'))).toMatch(/^Signature invalid/);
+    // Case 15: the countdown beside the verdict does not call it valid either.
+    const countdown = result.getByTestId('inspected-countdown').locator('..');
+    await eventually(() => textOf(countdown)).toMatch(/^Untrusted\d+:\d\d left/);
     await input(page).fill('  bearer 2YotnFZFEjr1zCsicMWpAA  ');
     await eventually(() => textOf(result)).toContain('opaque token');
   });

@@ -73,7 +73,14 @@ export function InspectTokenSection({ environment, environments }: InspectTokenS
       {reading && (
         <div className="tk-inspect__result" data-testid="inspected-token">
           <TokenVerdict access={reading} environment={environment} signature={signature.status} />
-          {reading.exp !== undefined && <Countdown access={reading} testId="inspected-countdown" />}
+          {reading.exp !== undefined && (
+            <Countdown
+              access={reading}
+              environment={environment}
+              signature={signature.status}
+              testId="inspected-countdown"
+            />
+          )}
           {keys?.kind === 'configured' ? (
             <div className="tk-inspect__signature">
               <p className="small muted">

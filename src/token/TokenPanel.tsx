@@ -72,7 +72,7 @@ export function TokenPanel({
       {large && <Callout explanation={large} role="note" testId="large-token" />}
       <div className="tk-panel__time">
         {access.exp !== undefined ? (
-          <Countdown access={access} />
+          <Countdown access={access} environment={environment} signature={accessSignature.status} />
         ) : (
           <p className="muted">This access token carries no expiry the portal can read.</p>
         )}

@@ -59,6 +59,35 @@ describe('describeRefreshError', () => {
     },
   );
 
+  it.each([['Maximum allowed refresh token reuse exceeded'], ['Stale token'], ['grant request is invalid']])(
+    'case 31: a refusal (%j) of the refresh token kept from an answer without one names that answer as the cause',
+    (description) => {
+      const failure = describeRefreshError(idpError('invalid_grant', description), {
+        ...valid,
+        refreshTokenKept: true,
+      });
+      expect(failure.kind).toBe('session-ended');
+      expect(failure.title).toBe(
+        'Your session ended: the refresh token kept from the last refresh was already spent',
+      );
+      expect(failure.detail).toContain(`(${description})`);
+      expect(failure.detail).toContain(
+        'The realm answered the last refresh without a new refresh token, so the portal kept the previous one',
+      );
+      expect(failure.detail).not.toContain('another tab or tool');
+      expect(failure.next).toMatch(/^Sign in again\./);
+      expect(failure.note).toContain('still works at the API until its exp');
+    },
+  );
+
+  it("case 31: the realm's own other reason (idle expiry) wins over the kept refresh token", () => {
+    const failure = describeRefreshError(idpError('invalid_grant', 'Token is not active'), {
+      ...expired,
+      refreshTokenKept: true,
+    });
+    expect(failure.title).toBe('Your session ended: it expired (idle or too old)');
+  });
+
   it.each([['grant request is invalid'], [undefined]])(
     'treats any other invalid_grant (%j) as the end of the session',
     (description) => {

@@ -13,10 +13,15 @@ export type RefreshFailure = Failure<
   'session-ended' | 'identity-changed' | 'network' | 'proxy' | 'timeout' | 'other'
 >;
 
-/** The access token the tab holds when the refresh failed: when it expires, in local time. */
+/** What the tab holds when the refresh failed: the access token's expiry (local time), and how it got its refresh token. */
 export interface AccessInHand {
   expiresAt: Date;
   expired: boolean;
+  /**
+   * Case 31: the refresh token the failed refresh presented was kept from the last refresh answer,
+   * which held none; a realm that rotates refresh tokens had spent it with that refresh.
+   */
+  refreshTokenKept?: boolean | undefined;
 }
 
 const time = (at: Date) => localClock(at.getTime());
@@ -47,6 +52,19 @@ const failed = (
   ...(note ? { note } : {}),
 });
 
+/** Keycloak's words for a refresh token presented again (refreshTokenMaxReuse exceeded, or an older one). */
+const REUSED = /refresh token reuse|^Stale token$/i;
+
+/**
+ * Case 31: the realm refused, as used twice (or without saying why), the refresh token kept from an
+ * answer that held none. The likely cause is that answer, not another tab or tool.
+ */
+const KEPT_AND_SPENT = {
+  title: 'Your session ended: the refresh token kept from the last refresh was already spent',
+  why: 'The realm answered the last refresh without a new refresh token, so the portal kept the previous one; that refresh had probably already spent it (the realm rotates refresh tokens), and presenting it again made the realm refuse it as used twice and end the session.',
+  next: 'Sign in again. If refresh answers keep coming without a refresh token, something between the portal and the realm may strip it (a proxy in front of the token endpoint): ask whoever runs it.',
+};
+
 /** Keycloak's `error_description`s for a refused refresh token: which ending it is, and what it means. */
 const SESSION_ENDED_BECAUSE: Array<{ match: RegExp; title: string; why: string }> = [
   {
@@ -60,7 +78,7 @@ const SESSION_ENDED_BECAUSE: Array<{ match: RegExp; title: string; why: string }
     why: "The refresh token expired: the realm's session idle or maximum time passed.",
   },
   {
-    match: /refresh token reuse|^Stale token$/i,
+    match: REUSED,
     title: 'Your session ended: a refresh token was used twice',
     why: 'This refresh token had been used before. The realm rotates refresh tokens and takes a second use as a stolen token, so it ended the session (another tab or tool with a copy?). A refresh with the newest one fails too, so the portal does not retry.',
   },
@@ -96,6 +114,16 @@ export function describeRefreshError(error: unknown, access?: AccessInHand): Ref
   // Retrying cannot help; Keycloak's description says which (checked against Keycloak 26).
   if (ending === 'terminal') {
     const known = SESSION_ENDED_BECAUSE.find(({ match }) => match.test(description));
+    if (access?.refreshTokenKept && (!known || known.match === REUSED)) {
+      return {
+        kind: 'session-ended',
+        tone: 'bad',
+        title: KEPT_AND_SPENT.title,
+        detail: `The tokens of this tab cannot be renewed: the realm refused the refresh token (${description || code}). ${KEPT_AND_SPENT.why}`,
+        note: inHandNote(access),
+        next: KEPT_AND_SPENT.next,
+      };
+    }
     return {
       kind: 'session-ended',
       tone: 'bad',

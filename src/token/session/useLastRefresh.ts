@@ -1,11 +1,16 @@
 import type { User } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
-import type { RefreshAnswer } from './refreshNotes.ts';
+import { keptRefreshToken, type RefreshAnswer } from './refreshNotes.ts';
 
 /** What the session held before the last refresh, and what its answer left (refreshNotes reads them). */
 export interface LastRefresh {
   before: RefreshAnswer;
   after: RefreshAnswer;
+  /**
+   * The refresh token this refresh presented had been kept from an earlier answer that held none
+   * (case 31): the realm took it a second time.
+   */
+  presentedKept: boolean;
 }
 
 /**
@@ -15,15 +20,22 @@ export interface LastRefresh {
 export function useLastRefresh(user: User | null | undefined): LastRefresh | null {
   const [last, setLast] = useState<LastRefresh | null>(null);
   const previous = useRef<User | null>(null);
+  // The refresh token kept from an answer that held none, while the tab still holds it.
+  const kept = useRef<string | undefined>(undefined);
   useEffect(() => {
     const before = previous.current;
     previous.current = user ?? null;
-    if (!user) setLast(null);
-    else if (before && before.access_token !== user.access_token) {
-      setLast({
+    if (!user) {
+      kept.current = undefined;
+      setLast(null);
+    } else if (before && before.access_token !== user.access_token) {
+      const next = {
         before: { refreshToken: before.refresh_token, scope: before.scope },
         after: { refreshToken: user.refresh_token, scope: user.scope },
-      });
+        presentedKept: before.refresh_token !== undefined && before.refresh_token === kept.current,
+      };
+      kept.current = keptRefreshToken(next.before, next.after) ? user.refresh_token : undefined;
+      setLast(next);
     }
   }, [user]);
   return last;

@@ -7,6 +7,7 @@ import { type ServerClock, serverClock, UNMEASURED } from '../../shared/token/se
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { runAfter } from '../../shared/useNow.ts';
 import type { AccessInHand } from './refreshFailure.ts';
+import { keptRefreshToken } from './refreshNotes.ts';
 import type { RefreshTrigger } from './sessionEvents.ts';
 import { type LastRefresh, useLastRefresh } from './useLastRefresh.ts';
 import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
@@ -63,17 +64,23 @@ export function useTokenModel(
     );
   }, [exp, clock, record]);
 
+  const lastRefresh = useLastRefresh(user);
+  // Case 31: a refresh token kept from an answer that held none may be why the next refresh fails.
+  const refreshTokenKept = lastRefresh !== null && keptRefreshToken(lastRefresh.before, lastRefresh.after);
   const inHand =
     exp === undefined
       ? undefined
-      : { expiresAt: new Date(exp * 1000 - clock.skewMs), expired: exp * 1000 - clock.skewMs <= Date.now() };
+      : {
+          expiresAt: new Date(exp * 1000 - clock.skewMs),
+          expired: exp * 1000 - clock.skewMs <= Date.now(),
+          refreshTokenKept,
+        };
   // Explained by the token view (refreshFailure), which loads with it.
   const refreshError = isRefreshError(auth.error) ? auth.error : null;
   useEffect(() => {
     if (refreshError) record({ type: 'refresh-failed', at: Date.now(), error: refreshError });
   }, [refreshError, record]);
 
-  const lastRefresh = useLastRefresh(user);
   const refresh = useRefresh(auth, session, access);
   useRenewStaleToken({
     access,
