@@ -12,9 +12,31 @@ interface CopyButtonProps {
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** Copies to the clipboard with a visible, announced confirmation. */
+/** The widest the confirmation gets (ui.css `.copy__status` max-width), in rem. */
+const BUBBLE_REM = 24;
+
+/** Whether the confirmation, hung from the button's left edge, stays on screen. */
+const fitsToTheRight = (button: HTMLElement) => {
+  const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return button.getBoundingClientRect().left + BUBBLE_REM * rem <= window.innerWidth;
+};
+
+const SAID: Record<Exclude<CopyState, 'idle'>, (secret: boolean) => string> = {
+  copied: (secret) =>
+    secret
+      ? 'Copied. The clipboard is shared with other apps: paste it where it belongs, then copy something else over it.'
+      : 'Copied',
+  failed: () => 'Copy blocked by the browser: select the text instead',
+};
+
+/**
+ * Copies to the clipboard with a visible, announced confirmation. The confirmation floats below
+ * the button (ui.css `.copy__status`), so it moves neither the buttons beside it nor the page
+ * below; it hangs from the button's right edge when it would not fit on screen from its left.
+ */
 export function CopyButton({ getText, label, confirm, secret = false }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
+  const [side, setSide] = useState<'start' | 'end'>('start');
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -22,8 +44,9 @@ export function CopyButton({ getText, label, confirm, secret = false }: CopyButt
     return () => window.clearTimeout(timer);
   }, [state, secret]);
 
-  const copy = async () => {
+  const copy = async (button: HTMLElement) => {
     if (confirm && !window.confirm(confirm)) return;
+    setSide(fitsToTheRight(button) ? 'start' : 'end');
     try {
       await navigator.clipboard.writeText(getText());
       setState('copied');
@@ -33,22 +56,18 @@ export function CopyButton({ getText, label, confirm, secret = false }: CopyButt
     }
   };
 
+  const tone = state === 'failed' ? 'tone-bad' : 'tone-ok';
   return (
     <span className="copy">
-      <button type="button" className="button button--quiet" onClick={() => void copy()}>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={(event) => void copy(event.currentTarget)}
+      >
         {label}
       </button>
-      <span
-        role="status"
-        className={state === 'failed' ? 'copy__status copy__status--failed' : 'copy__status'}
-      >
-        {state === 'copied'
-          ? secret
-            ? 'Copied. The clipboard is shared with other apps: paste it where it belongs, then copy something else over it.'
-            : 'Copied'
-          : state === 'failed'
-            ? 'Copy blocked by the browser: select the text instead'
-            : ''}
+      <span role="status" className={`copy__status copy__status--${side} ${tone}`}>
+        {state === 'idle' ? '' : SAID[state](secret)}
       </span>
     </span>
   );
