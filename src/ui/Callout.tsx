@@ -74,7 +74,7 @@ export function Callout({
           <CopyButton label="Copy curl" getText={() => curl} />
           {curl.includes('$TOKEN') && (
             <p className="small muted">
-              Set TOKEN first, in the same shell (without it the API answers 401):{' '}
+              Set TOKEN first, in the same shell (a new shell has none, and the API refuses an empty bearer):{' '}
               <code>{exportToken()}</code>
             </p>
           )}
