@@ -12,15 +12,6 @@ interface CopyButtonProps {
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** The widest the confirmation gets (ui.css `.copy__status` max-width), in rem. */
-const BUBBLE_REM = 24;
-
-/** Whether the confirmation, hung from the button's left edge, stays on screen. */
-const fitsToTheRight = (button: HTMLElement) => {
-  const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  return button.getBoundingClientRect().left + BUBBLE_REM * rem <= window.innerWidth;
-};
-
 const SAID: Record<Exclude<CopyState, 'idle'>, (secret: boolean) => string> = {
   copied: (secret) =>
     secret
@@ -29,14 +20,31 @@ const SAID: Record<Exclude<CopyState, 'idle'>, (secret: boolean) => string> = {
   failed: () => 'Copy blocked by the browser: select the text instead',
 };
 
+/** Room kept between the confirmation and the edge of the screen, in px. */
+const MARGIN = 12;
+
+/** Where the confirmation hangs from: the button's edge with more room toward the screen's edge. */
+interface Placement {
+  side: 'start' | 'end';
+  /** The widest it may be there without leaving the screen (px). */
+  room: number;
+}
+
+const placementOf = (button: HTMLElement): Placement => {
+  const { left, right } = button.getBoundingClientRect();
+  const toTheRight = window.innerWidth - left - MARGIN;
+  const toTheLeft = right - MARGIN;
+  return toTheRight >= toTheLeft ? { side: 'start', room: toTheRight } : { side: 'end', room: toTheLeft };
+};
+
 /**
  * Copies to the clipboard with a visible, announced confirmation. The confirmation floats below
  * the button (ui.css `.copy__status`), so it moves neither the buttons beside it nor the page
- * below; it hangs from the button's right edge when it would not fit on screen from its left.
+ * below; it hangs from the button's edge with more room, no wider than the screen leaves it.
  */
 export function CopyButton({ getText, label, confirm, secret = false }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
-  const [side, setSide] = useState<'start' | 'end'>('start');
+  const [placement, setPlacement] = useState<Placement>({ side: 'start', room: 0 });
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -46,7 +54,7 @@ export function CopyButton({ getText, label, confirm, secret = false }: CopyButt
 
   const copy = async (button: HTMLElement) => {
     if (confirm && !window.confirm(confirm)) return;
-    setSide(fitsToTheRight(button) ? 'start' : 'end');
+    setPlacement(placementOf(button));
     try {
       await navigator.clipboard.writeText(getText());
       setState('copied');
@@ -66,7 +74,11 @@ export function CopyButton({ getText, label, confirm, secret = false }: CopyButt
       >
         {label}
       </button>
-      <span role="status" className={`copy__status copy__status--${side} ${tone}`}>
+      <span
+        role="status"
+        className={`copy__status copy__status--${placement.side} ${tone}`}
+        style={placement.room > 0 ? { maxWidth: `min(24rem, ${placement.room}px)` } : undefined}
+      >
         {state === 'idle' ? '' : SAID[state](secret)}
       </span>
     </span>
