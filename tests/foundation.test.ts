@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mainPathProblems } from './support/cleanRun.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
+import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
 
 const session = setupBrowserSession();
@@ -72,7 +73,7 @@ describe('the portal on the local stack', () => {
   it('signs out back to the signed-out page', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughPage(page);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expect(await page.getByRole('banner').getByText('Signed in as').count()).toBe(0);
   });

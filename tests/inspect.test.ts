@@ -84,4 +84,34 @@ describe('inspect any token', () => {
     const status = page.getByRole('region', { name: 'Response', exact: true }).getByTestId('response-status');
     await eventually(() => textOf(status)).toBe('200 OK');
   });
+
+  it('tells a pasted expired token to get a new one where it came from, not to reload this page', async () => {
+    const { page, access } = await signedInAs('therapist');
+    const expired = withPayload(access, (claims) => {
+      const now = Math.floor(Date.now() / 1000);
+      claims.iat = now - 900;
+      claims.exp = now - 600;
+    });
+    await input(page).fill(expired);
+    const verdict = section(page).getByTestId('inspected-token').getByTestId('verdict');
+    await eventually(() => textOf(verdict)).toContain('it expired');
+    const text = await textOf(verdict);
+    expect(text).not.toMatch(/reload/i);
+    expect(text).toContain('Get a new token where this one came from');
+    // Signed in, Call the API is on the page: it may be named.
+    expect(await textOf(section(page))).toContain('Call the API');
+    await saveScreen(page, 'inspect-expired-signed-in', section(page));
+
+    // Signed out (tokens forgotten here), the page has no Call the API: nothing points to it.
+    await page.getByRole('button', { name: 'Forget tokens here' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await section(page).waitFor();
+    await input(page).fill(expired);
+    await eventually(() => textOf(verdict)).toContain('it expired');
+    const signedOut = await textOf(section(page));
+    expect(signedOut).not.toMatch(/reload/i);
+    expect(signedOut).not.toContain('Call the API');
+    expect(await textOf(verdict)).toMatch(/sign in here/i);
+    await saveScreen(page, 'inspect-expired-signed-out', section(page));
+  });
 });

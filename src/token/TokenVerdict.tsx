@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../config/types.ts';
 import { useServerNow } from '../shared/serverTime.tsx';
 import { explainJudgement } from '../shared/token/explainJudgement.ts';
+import type { TokenProblem } from '../shared/token/judgeToken.ts';
 import { expectationsOf, judgeToken, type SignatureStatus } from '../shared/token/judgeToken.ts';
 import { reachOf } from '../shared/token/reach.ts';
 import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
@@ -13,6 +14,8 @@ interface TokenVerdictProps {
   environment: EnvironmentConfig;
   /** What the signature check against the realm's keys found (or that none ran yet). */
   signature?: SignatureStatus;
+  /** The next step for a token that is not this tab's own (a pasted one), instead of the session's. */
+  nextStep?: ((problems: readonly TokenProblem[]) => string) | undefined;
 }
 
 /**
@@ -20,17 +23,13 @@ interface TokenVerdictProps {
  * and time, then the realm roles the presets require, every reason named when the answer is no. A leaf on the app's
  * clock, so the answer turns the moment the token expires.
  */
-export function TokenVerdict({ access, environment, signature }: TokenVerdictProps) {
+export function TokenVerdict({ access, environment, signature, nextStep }: TokenVerdictProps) {
   const { serverNow } = useServerNow();
   const expected = expectationsOf(environment);
   const left = access.exp === undefined ? undefined : wholeSeconds(access.exp - serverNow);
-  const explained = explainJudgement(
-    judgeToken(access, expected, serverNow, signature),
-    expected,
-    left,
-    signature,
-    reachOf(access, environment),
-  );
+  const judgement = judgeToken(access, expected, serverNow, signature);
+  const said = explainJudgement(judgement, expected, left, signature, reachOf(access, environment));
+  const explained = nextStep && said.next ? { ...said, next: nextStep(judgement.problems) } : said;
   return (
     <div className="tk-verdict">
       <p className="tk-verdict__who" {...paintMark('decoded-token')}>
