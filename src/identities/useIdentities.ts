@@ -1,10 +1,10 @@
 import { InMemoryWebStorage, type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { popupRedirectUriOf } from '../config/urls.ts';
 import type { Failure } from '../shared/explanation.ts';
 import type { Identity } from '../shared/token/identity.ts';
 import { sessionTokens } from '../shared/token/sessionTokens.ts';
-import { identityRedirectUriOf } from './identityPopup.ts';
 import { type IdentityProblemKind, identityProblem } from './identityProblem.ts';
 
 interface Held {
@@ -32,8 +32,8 @@ function managerFor(environment: EnvironmentConfig, origin: string, offline: boo
   return new UserManager({
     authority: environment.authority,
     client_id: environment.clientId,
-    redirect_uri: identityRedirectUriOf(environment, origin),
-    popup_redirect_uri: identityRedirectUriOf(environment, origin),
+    redirect_uri: popupRedirectUriOf(environment, origin),
+    popup_redirect_uri: popupRedirectUriOf(environment, origin),
     response_type: 'code',
     scope: offline ? `${environment.scope} offline_access` : environment.scope,
     userStore: memory,
