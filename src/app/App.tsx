@@ -69,7 +69,12 @@ export function App({ config }: AppProps) {
         onSigninCallback={cleanCallbackUrl}
         skipSigninCallback={!isCallbackFor(environment, window.location)}
       >
-        <Shell config={config} environment={environment} callbackFailure={cutCallback} />
+        <Shell
+          config={config}
+          environment={environment}
+          callbackFailure={cutCallback}
+          userManager={userManager}
+        />
       </AuthProvider>
     </EnvironmentSwitchContext.Provider>
   );

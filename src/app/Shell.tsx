@@ -2,9 +2,11 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
 import { storesUserFor } from '../auth/expectsSignedInPage.ts';
+import type { PortalUserManager } from '../auth/PortalUserManager.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
+import { useSignInAgain } from '../auth/useSignInAgain.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
 import { isRefreshError } from '../shared/refreshEnding.ts';
@@ -49,20 +51,20 @@ interface ShellProps {
   environment: EnvironmentConfig;
   /** A callback react-oidc-context leaves alone (a state without code), as processed (useStateOnlyCallback). */
   callbackFailure?: unknown;
+  /** The realm's UserManager, for signing in again in a pop-up without leaving the page. */
+  userManager: PortalUserManager;
 }
 
 /** The only place where features meet: auth decides what shows, token and request read the user. */
-export function Shell({ config, environment, callbackFailure }: ShellProps) {
+export function Shell({ config, environment, callbackFailure, userManager }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
   // Read before the URL is cleaned: the realm's own error survives a stale state.
   const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
-  const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = useTokenModel(
-    auth,
-    environment,
-    cameFromCallback,
-  );
+  const model = useTokenModel(auth, environment, cameFromCallback);
+  const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = model;
+  const signInAgain = useSignInAgain(userManager, auth.user);
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
@@ -127,7 +129,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
           ) : ended && !user ? (
             // Signed out by the refresh itself (another user's tokens): why, and the way back.
             <Suspense fallback={null}>
-              <SessionEnded error={refreshError} />
+              <SessionEnded error={refreshError} signInAgain={signInAgain} />
             </Suspense>
           ) : user && tokens ? (
             card.kind === 'ready' ? (
@@ -135,7 +137,12 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                 <SectionNav />
                 {ended && (
                   <Suspense fallback={null}>
-                    <SessionEnded error={refreshError} inHand={inHand} />
+                    <SessionEnded
+                      error={refreshError}
+                      inHand={inHand}
+                      replaced={model.replaced}
+                      signInAgain={signInAgain}
+                    />
                   </Suspense>
                 )}
                 <div id="token-view" className="app-section">
@@ -155,7 +162,12 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
                   (below.kind === 'ready' ? (
                     <>
                       <div id="identities-view" className="app-section">
-                        <below.views.IdentitiesPanel environment={environment} onChange={setIdentities} />
+                        <below.views.IdentitiesPanel
+                          environment={environment}
+                          tab={model.tabSession}
+                          onChange={setIdentities}
+                          onSignIn={model.recordIdentitySignIn}
+                        />
                       </div>
                       <div id="request-view" className="app-section">
                         <below.views.RequestPane

@@ -6,12 +6,15 @@ import { type TokenReading, whoOf } from '../shared/token/readToken.ts';
 import { wholeSeconds } from '../shared/token/tokenTime.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { paintMark } from '../ui/paintMark.ts';
+import { SIGN_IN_AGAIN } from './session/refreshFailure.ts';
 
 interface TokenVerdictProps {
   access: TokenReading;
   environment: EnvironmentConfig;
   /** What the signature check against the realm's keys found (or that none ran yet). */
   signature?: SignatureStatus;
+  /** The session ended (said above): an expired token's way back is signing in again, not Refresh. */
+  sessionEnded?: boolean;
 }
 
 /**
@@ -19,16 +22,16 @@ interface TokenVerdictProps {
  * audience, issuer, type and time, every reason named when the answer is no. A leaf on the app's
  * clock, so the answer turns the moment the token expires.
  */
-export function TokenVerdict({ access, environment, signature }: TokenVerdictProps) {
+export function TokenVerdict({ access, environment, signature, sessionEnded = false }: TokenVerdictProps) {
   const { serverNow } = useServerNow();
   const expected = expectationsOf(environment);
   const left = access.exp === undefined ? undefined : wholeSeconds(access.exp - serverNow);
-  const explained = explainJudgement(
-    judgeToken(access, expected, serverNow, signature),
-    expected,
-    left,
-    signature,
-  );
+  const judgement = judgeToken(access, expected, serverNow, signature);
+  const judged = explainJudgement(judgement, expected, left, signature);
+  const explained =
+    sessionEnded && judgement.problems.some((problem) => problem.kind === 'expired')
+      ? { ...judged, next: SIGN_IN_AGAIN }
+      : judged;
   return (
     <div className="tk-verdict">
       <p className="tk-verdict__who" {...paintMark('decoded-token')}>

@@ -1,5 +1,7 @@
 import type { User } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
+import { readToken } from '../../shared/token/readToken.ts';
+import { isNewSignIn } from './realmSession.ts';
 import type { RefreshAnswer } from './refreshNotes.ts';
 
 /** What the session held before the last refresh, and what its answer left (refreshNotes reads them). */
@@ -18,13 +20,21 @@ export function useLastRefresh(user: User | null | undefined): LastRefresh | nul
   useEffect(() => {
     const before = previous.current;
     previous.current = user ?? null;
-    if (!user) setLast(null);
-    else if (before && before.access_token !== user.access_token) {
-      setLast({
-        before: { refreshToken: before.refresh_token, scope: before.scope },
-        after: { refreshToken: user.refresh_token, scope: user.scope },
-      });
+    if (!user || !before) {
+      setLast(null);
+      return;
     }
+    if (before.access_token === user.access_token) return;
+    // Signed in again in a pop-up (the page stays): a new session, not a refresh to compare.
+    const renewed = !isNewSignIn(readToken(before.access_token), readToken(user.access_token));
+    setLast(
+      renewed
+        ? {
+            before: { refreshToken: before.refresh_token, scope: before.scope },
+            after: { refreshToken: user.refresh_token, scope: user.scope },
+          }
+        : null,
+    );
   }, [user]);
   return last;
 }
