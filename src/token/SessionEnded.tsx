@@ -32,10 +32,8 @@ export function SessionEnded({ error, inHand, replaced, signInAgain }: SessionEn
         </button>
       </div>
       <p className="small">
-        If the pop-up shows {replaced?.who ? `${replaced.who}’s` : 'another user’s'} name fixed (“Please
-        re-authenticate to continue”), choose <RestartLoginIcon /> beside it, then sign in
-        {who ? ` as ${who}` : ''}. That ends the browser session of whoever signed in last; an identity with
-        its own realm session keeps refreshing.
+        The pop-up asks for {who ? `${who}’s` : 'your'} password. If it shows another user’s name fixed
+        instead (“Please re-authenticate to continue”), choose <RestartLoginIcon /> beside it first.
       </p>
       {problem && <Callout explanation={problem} role="alert" testId="sign-in-again-problem" />}
     </Callout>
