@@ -1,19 +1,15 @@
 import type { Page } from 'playwright-core';
 
-/** Adds an identity the way a user does: "Add identity", then the realm's login form in the popup. */
-export async function addIdentity(
-  page: Page,
-  username: string,
-  { password = username, label = username } = {},
-) {
-  const [popup] = await Promise.all([
-    page.waitForEvent('popup'),
-    page.getByRole('button', { name: 'Add identity' }).click(),
-  ]);
+/**
+ * Signs in on the realm's page in a pop-up, as a person does, and waits for the pop-up to close.
+ * Keycloak answers prompt=login in a browser with a realm session by asking that user to
+ * re-authenticate: "Please re-authenticate to continue", the name fixed (read-only, no "Username"
+ * field), with a ⟳ button beside it whose label is "Restart login". Another user takes it first, as
+ * a person would; that logs the previous user out of the realm (tests/idpFidelity). The embedded
+ * IdP always shows its plain form.
+ */
+export async function signInInPopup(popup: Page, username: string, password = username) {
   await popup.getByLabel('Password', { exact: true }).waitFor();
-  // Keycloak answers prompt=login in a browser with a realm session by asking that user to
-  // re-authenticate, the name fixed (read-only, no "Username" field): another user takes "Restart
-  // login", as a person would. That logs the previous user out of the realm (tests/idpFidelity).
   const fixed = popup.locator('#kc-attempted-username');
   if ((await fixed.count()) > 0 && (await fixed.inputValue()) !== username) {
     await popup.getByRole('button', { name: 'Restart login' }).click();
@@ -24,5 +20,18 @@ export async function addIdentity(
   await popup.getByLabel('Password', { exact: true }).fill(password);
   await popup.getByRole('button', { name: 'Sign In' }).click();
   await popup.waitForEvent('close', { timeout: 30_000 });
+}
+
+/** Adds an identity the way a user does: "Add identity", then the realm's login form in the popup. */
+export async function addIdentity(
+  page: Page,
+  username: string,
+  { password = username, label = username } = {},
+) {
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Add identity' }).click(),
+  ]);
+  await signInInPopup(popup, username, password);
   await page.getByRole('listitem', { name: `Identity ${label}`, exact: true }).waitFor();
 }

@@ -1,5 +1,7 @@
 import type { User } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
+import { readToken } from '../../shared/token/readToken.ts';
+import { isNewSignIn } from './realmSession.ts';
 import { keptRefreshToken, type RefreshAnswer } from './refreshNotes.ts';
 
 /** What the session held before the last refresh, and what its answer left (refreshNotes reads them). */
@@ -25,18 +27,25 @@ export function useLastRefresh(user: User | null | undefined): LastRefresh | nul
   useEffect(() => {
     const before = previous.current;
     previous.current = user ?? null;
-    if (!user) {
+    if (!user || !before) {
+      if (!user) kept.current = undefined;
+      setLast(null);
+      return;
+    }
+    if (before.access_token === user.access_token) return;
+    // Signed in again in a pop-up (the page stays): a new session, not a refresh to compare.
+    if (isNewSignIn(readToken(before.access_token), readToken(user.access_token))) {
       kept.current = undefined;
       setLast(null);
-    } else if (before && before.access_token !== user.access_token) {
-      const next = {
-        before: { refreshToken: before.refresh_token, scope: before.scope },
-        after: { refreshToken: user.refresh_token, scope: user.scope },
-        presentedKept: before.refresh_token !== undefined && before.refresh_token === kept.current,
-      };
-      kept.current = keptRefreshToken(next.before, next.after) ? user.refresh_token : undefined;
-      setLast(next);
+      return;
     }
+    const next = {
+      before: { refreshToken: before.refresh_token, scope: before.scope },
+      after: { refreshToken: user.refresh_token, scope: user.scope },
+      presentedKept: before.refresh_token !== undefined && before.refresh_token === kept.current,
+    };
+    kept.current = keptRefreshToken(next.before, next.after) ? user.refresh_token : undefined;
+    setLast(next);
   }, [user]);
   return last;
 }
