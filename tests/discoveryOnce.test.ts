@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openSection, shownSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -13,11 +14,18 @@ const discoveryRequests = (page: Page) =>
     `performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('${DISCOVERY}')).length`,
   ) as Promise<number>;
 
+/** The sections that read discovery, each opened once: Realm shows the endpoints, Integrate its guide. */
+const realmAndIntegrateOpened = async (page: Page) => {
+  await openSection(page, 'Realm');
+  await shownSection(page).getByText('Authorization', { exact: true }).first().waitFor();
+  await openSection(page, 'Integrate');
+};
+
 /** Every section that reads discovery has rendered and the signature has its answer. */
 const signedInSettled = async (page: Page) => {
+  await openSection(page, 'Token');
   await page.getByTestId('signature').waitFor();
-  await page.locator('#integrate-view').waitFor();
-  await page.locator('#realm-view').getByText('Authorization', { exact: true }).first().waitFor();
+  await realmAndIntegrateOpened(page);
 };
 
 describe("the realm's discovery document, asked for once", () => {
@@ -29,10 +37,10 @@ describe("the realm's discovery document, asked for once", () => {
     });
 
     await page.goto(stack.portalUrl);
-    await page.locator('#realm-view').getByText('Authorization', { exact: true }).first().waitFor();
-    await page.locator('#integrate-view').waitFor();
+    await realmAndIntegrateOpened(page);
     expect(await discoveryRequests(page)).toBe(1);
 
+    await openSection(page, 'Sign in');
     // Sign in reuses the document the page already has, and carries it to the callback page.
     await signInThroughPage(page, stack.portalUrl, 'therapist', 'therapist', { navigate: false });
     await page.getByTestId('verdict').waitFor();
@@ -46,8 +54,8 @@ describe("the realm's discovery document, asked for once", () => {
       await page.evaluate("Object.keys(sessionStorage).filter((key) => key.includes('discovery'))"),
     ).toEqual([]);
 
+    // The reload stays on the section it was on (Integrate): the token is one link away.
     await page.reload();
-    await page.getByTestId('verdict').waitFor();
     await signedInSettled(page);
     expect(await discoveryRequests(page)).toBe(1);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mainPathProblems } from './support/cleanRun.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
+import { signedIn } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
@@ -11,24 +13,25 @@ describe('the portal on the local stack', () => {
   it('signs a therapist in, shows who and the token, and cleans the callback URL', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await expect
-      .poll(() => page.getByRole('banner').getByText('Signed in as').textContent())
-      .toContain('therapist');
+    await expect.poll(() => signedIn(page).textContent()).toContain('Signed in as therapist');
     const token = await page.getByTestId('raw-token').first().textContent();
     expect(token?.split('.')).toHaveLength(3);
     expect(new URL(page.url()).search).toBe('');
     expect(new URL(page.url()).pathname).toBe('/');
+    // Only the section the page shows stays in the address.
+    expect(new URL(page.url()).hash).toBe('#token');
   });
 
   it('case 45: keeps every token out of localStorage, and in sessionStorage only as the signed-in user', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByRole('banner').getByText('Signed in as').waitFor();
+    await signedIn(page).waitFor();
     const token = (await page.getByTestId('raw-token').first().textContent()) ?? '';
     expect(token.length).toBeGreaterThan(100);
     // Every flow that handles a token: a refresh, a request, a copy.
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect.poll(() => page.getByTestId('raw-token').first().textContent()).not.toBe(token);
+    await openSection(page, 'Call the API');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page
       .getByRole('region', { name: 'Response', exact: true })
@@ -42,7 +45,7 @@ describe('the portal on the local stack', () => {
     ).toEqual([]);
     const holding = (await storage('sessionStorage')).filter(([, value]) => jwtLike.test(value));
     expect(holding.map(([key]) => key)).toEqual([expect.stringMatching(/^oidc\.local\.user:/)]);
-    // Forgetting the tokens leaves none anywhere.
+    // Forgetting the tokens (in the header, on every section) leaves none anywhere.
     await page.getByRole('button', { name: 'Forget tokens here' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expect((await storage('sessionStorage')).filter(([, value]) => jwtLike.test(value))).toEqual([]);
@@ -51,6 +54,7 @@ describe('the portal on the local stack', () => {
   it('calls GET /api/v1/me with the bearer and shows 200 and the body', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Call the API');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const response = page.getByRole('region', { name: 'Response', exact: true });
     await expect.poll(() => response.getByTestId('response-status').textContent()).toBe('200 OK');
@@ -75,7 +79,7 @@ describe('the portal on the local stack', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await signOutThroughPage(page);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-    expect(await page.getByRole('banner').getByText('Signed in as').count()).toBe(0);
+    expect(await signedIn(page).count()).toBe(0);
   });
 
   it('lists every configuration problem instead of a blank page', async () => {

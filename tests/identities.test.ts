@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addIdentity } from './support/addIdentity.ts';
 import { seriousViolations } from './support/axe.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -28,13 +29,17 @@ describe('other identities', () => {
     await page.getByTestId('verdict').waitFor();
     await addIdentity(page, 'patient');
     const patient = page.getByRole('listitem', { name: 'Identity patient', exact: true });
-    // The same verdict as the main token: a patient lacks the API's role.
-    expect(await textOf(patient)).toContain('This token cannot call the API right now');
+    // The same verdict as the main token: a patient lacks the API's role (Who am I needs none).
+    expect(await textOf(patient)).toContain(
+      'This token can call what needs a valid token, not what needs the realm role therapist',
+    );
     expect(await textOf(patient)).toMatch(/roles: .*patient/);
     expect(await textOf(patient)).toContain('own realm session (offline)');
     expect(await textOf(patient.getByTestId('identity-countdown'))).toMatch(/\d+:\d\d left/);
     // The main session is still the therapist's: the popup's forced login did not replace it.
+    await openSection(page, 'Token');
     expect(await textOf(page.getByTestId('verdict'))).toContain('can call the API');
+    await openSection(page, 'Identities');
 
     // Memory only: the only tokens in storage are the main session's.
     const stored = await page.evaluate(() =>
@@ -87,6 +92,7 @@ describe('other identities', () => {
     expect(before).toMatch(/left/);
 
     // The main session was the first to go, when the patient signed in.
+    await openSection(page, 'Token');
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     const ended = page.getByRole('alert').filter({ hasText: 'Your session ended' });
     await expect.poll(() => textOf(ended)).toContain('(Session not active)');
@@ -113,6 +119,7 @@ describe('other identities', () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByTestId('verdict').waitFor();
+    await openSection(page, 'Identities');
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       page.getByRole('button', { name: 'Add identity' }).click(),

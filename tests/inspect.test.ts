@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { renderBelowTheFold, seriousViolations } from './support/axe.ts';
+import { seriousViolations } from './support/axe.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { storedTokens } from './support/storedTokens.ts';
@@ -20,11 +21,12 @@ function withPayload(token: string, change: (payload: Record<string, unknown>) =
   return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
 }
 
+/** Signed in, on the Inspect section. */
 async function signedInAs(username: string) {
   const { page, stack } = session;
   await signInThroughPage(page, stack.portalUrl, username);
   await page.getByTestId('verdict').waitFor();
-  await renderBelowTheFold(page);
+  await openSection(page, 'Inspect');
   const [access] = await storedTokens(page);
   if (!access) throw new Error('no access token stored');
   return { page, access };
@@ -77,6 +79,7 @@ describe('inspect any token', () => {
 
   it('a pasted token can be sent from the request pane', async () => {
     const { page, access } = await signedInAs('therapist');
+    await openSection(page, 'Call the API');
     const pane = page.getByRole('region', { name: 'Call the API', exact: true });
     await pane.getByRole('radio', { name: 'Pasted token' }).check();
     await pane.getByRole('textbox', { name: /Token to paste/ }).fill(`Bearer ${access}`);

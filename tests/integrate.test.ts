@@ -8,6 +8,7 @@ import { signIn } from '../devstack/testing/signIn.ts';
 import { approveDevice } from './support/approveDevice.ts';
 import { httpAnswer, recordingSleep, runShell, snippetFolder, start } from './support/runSnippet.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection, shownSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { startStack } from './support/stack.ts';
 
@@ -20,13 +21,16 @@ import { startStack } from './support/stack.ts';
  */
 const session = setupBrowserSession();
 
+const GUIDE_TITLE = 'Integrate a client: the advised flow, settings and code for each kind of client';
+/** The guide: the Integrate section's one region, open (no longer a collapsed <details>). */
+const guideOf = (page: Page) => page.getByRole('region', { name: GUIDE_TITLE, exact: true });
+const guideTitle = (guide: Locator) => guide.getByRole('heading', { name: GUIDE_TITLE, exact: true });
+
 /** Opens the guide for a kind of client and waits until its URLs come from the realm's discovery. */
 async function openGuide(page: Page, portalUrl: string, kind: string, clientId: string): Promise<Locator> {
   await page.goto(portalUrl);
-  const guide = page
-    .locator('details')
-    .filter({ has: page.getByText('Integrate a client: the advised flow') });
-  await guide.locator('summary').click();
+  await openSection(page, 'Integrate');
+  const guide = guideOf(page);
   await guide.getByRole('radio', { name: kind }).check();
   await guide.getByLabel('Client ID').fill(clientId);
   await guide.getByLabel('Client ID').blur();
@@ -40,25 +44,32 @@ const code = async (guide: Locator, title: RegExp) =>
   (await guide.getByRole('figure', { name: title }).locator('pre').textContent()) ?? '';
 
 describe('the guide', () => {
-  it('opens from the Realm panel and from the registration form, with the focus on it', async () => {
+  it('opens from the Realm panel and from the registration form: the Integrate section, open, its address #integrate', async () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);
-    const guide = page.locator('#integrate-client');
-    await guide.waitFor({ state: 'attached' });
-    const focusedOnGuide = () =>
-      guide.locator('summary').evaluate((summary) => summary === document.activeElement);
+    await openSection(page, 'Realm');
+    const guide = guideOf(page);
+    /** The guide is the section on screen, its title in view, and the address names it. */
+    const guideShown = async () => {
+      await guideTitle(guide).waitFor();
+      expect(new URL(page.url()).hash).toBe('#integrate');
+      expect(await shownSection(page).getAttribute('data-section')).toBe('integrate');
+      expect(await guideTitle(guide).evaluate((title) => title.getBoundingClientRect().top)).toBeLessThan(
+        await page.evaluate(() => window.innerHeight),
+      );
+    };
 
     const realm = page.getByRole('region', { name: 'Realm configuration' });
     await realm.getByRole('link', { name: 'Integrate a client' }).click();
-    await expect.poll(focusedOnGuide).toBe(true);
-    expect(await guide.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await guideShown();
 
-    await guide.locator('summary').click(); // closed again
+    // Back is the Realm section again, and its registration form links to the guide too.
+    await page.goBack();
+    await realm.waitFor();
+    expect(await guide.isVisible()).toBe(false);
     await page.getByText('Register a client with the realm admin').click();
-    await page.getByRole('link', { name: 'Integrate a client' }).last().click();
-    await expect.poll(focusedOnGuide).toBe(true);
-    expect(await guide.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
-    expect(new URL(page.url()).hash).toBe('');
+    await shownSection(page).getByRole('link', { name: 'Integrate a client' }).last().click();
+    await guideShown();
   });
 });
 
@@ -76,7 +87,7 @@ describe('client credentials (a service calling the API without a user)', () => 
       page,
       'integrate-service',
       guide.getByRole('table', { name: 'Keycloak client settings' }),
-      guide.locator('summary'),
+      guideTitle(guide),
     );
 
     const run = runShell(script, { CLIENT_SECRET: service.secret });

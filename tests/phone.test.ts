@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { renderBelowTheFold } from './support/axe.ts';
 import { saveScreenshot } from './support/screenshot.ts';
+import { openSection, sectionLabels } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -11,7 +11,6 @@ const session = setupBrowserSession({ viewport: PHONE });
 
 /** Elements that stick out on the right, and how wide the page can be scrolled. */
 async function overflow(page: Page) {
-  await renderBelowTheFold(page);
   return page.evaluate((width) => {
     // Inside a box that scrolls (a code snippet), long lines may scroll: the page must not.
     const clipped = (element: Element) => {
@@ -27,12 +26,29 @@ async function overflow(page: Page) {
   }, PHONE.width);
 }
 
+/** One section on screen at a time: each is opened, and none may be wider than the screen. */
+async function overflowOfEverySection(page: Page) {
+  const found: Record<string, Awaited<ReturnType<typeof overflow>>> = {};
+  for (const label of await sectionLabels(page)) {
+    await openSection(page, label);
+    found[label] = await overflow(page);
+  }
+  return found;
+}
+const NONE = { scrollWidth: PHONE.width, wide: [] };
+
 describe('on a 390 px phone', () => {
   it('signed out: no horizontal scrolling', async () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-    expect(await overflow(page)).toEqual({ scrollWidth: PHONE.width, wide: [] });
+    expect(await overflow(page)).toEqual(NONE);
+    expect(await overflowOfEverySection(page)).toEqual({
+      'Sign in': NONE,
+      Inspect: NONE,
+      Realm: NONE,
+      Integrate: NONE,
+    });
   });
 
   it('signed in: the verdict, countdown, Refresh and Copy above the fold, nothing wider than the screen', async () => {
@@ -50,13 +66,22 @@ describe('on a 390 px phone', () => {
       expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     }
     await saveScreenshot(page, 'phone-signed-in', { fullPage: false });
+    await openSection(page, 'Call the API');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('region', { name: 'Response', exact: true }).getByText('200 OK').first().waitFor();
+    await openSection(page, 'Realm');
     await page.getByRole('button', { name: 'Call UserInfo' }).click();
     await page.getByRole('table', { name: 'UserInfo claims' }).waitFor();
-    await renderBelowTheFold(page);
-    await page.getByText('Integrate a client', { exact: false }).first().click();
+    await openSection(page, 'Integrate');
     await page.getByRole('radio', { name: 'Command-line tool or device without a browser' }).check();
-    expect(await overflow(page)).toEqual({ scrollWidth: PHONE.width, wide: [] });
+    expect(await overflowOfEverySection(page)).toEqual({
+      Token: NONE,
+      'Call the API': NONE,
+      Matrix: NONE,
+      Identities: NONE,
+      Inspect: NONE,
+      Realm: NONE,
+      Integrate: NONE,
+    });
   });
 });

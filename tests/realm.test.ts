@@ -4,7 +4,9 @@ import { PORTAL_CLIENT_ID } from '../devstack/clients.ts';
 import { withLocal, withLocalAcceptance } from './support/configEdits.ts';
 import { testIdp } from './support/idpUnderTest.ts';
 import { saveScreen, saveScreenshot, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
+import { signedIn } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
@@ -15,7 +17,7 @@ const session = setupBrowserSession({
 });
 
 const shownToken = (page: Page) => page.getByTestId('raw-token').first().textContent();
-const signedInAs = (page: Page) => page.getByRole('banner').getByText('Signed in as').textContent();
+const signedInAs = (page: Page) => signedIn(page).textContent();
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
 
 describe('environments', () => {
@@ -27,11 +29,12 @@ describe('environments', () => {
 
     await page.getByLabel('Environment').selectOption('acceptance');
     await signInButton(page).waitFor();
-    expect(await page.getByText('Signed in as').count()).toBe(0);
+    expect(await signedIn(page).count()).toBe(0);
 
     // The realm session is shared (same local IdP), so this sign-in may not ask for a password.
     await signInButton(page).click();
-    await page.waitForURL(`${stack.portalUrl}/`);
+    // Back on the portal, on the section it was on: the address names it, nothing else.
+    await page.waitForURL(`${stack.portalUrl}/#token`);
     await expect.poll(() => signedInAs(page)).toContain('therapist');
     const acceptanceToken = await shownToken(page);
     expect(acceptanceToken).not.toBe(localToken);
@@ -70,6 +73,7 @@ describe('environments', () => {
     expect(await page.title()).toMatch(/^PRODUCTION/);
     expect(await page.getByTestId('environment').textContent()).toContain('Production');
     // The production realm of the example config is not reachable from the test machine.
+    await openSection(page, 'Realm');
     const discovery = page.getByRole('region', { name: 'Realm configuration' });
     await expect.poll(() => discovery.getByRole('alert').textContent()).toContain('did not answer');
     await saveScreenshot(page, 'production', { fullPage: false });
@@ -80,6 +84,7 @@ describe('the realm panels', () => {
   it("shows the local realm's issuer and endpoints", async () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);
+    await openSection(page, 'Realm');
     const endpoints = page.getByRole('table', { name: 'Realm endpoints' });
     await expect
       .poll(() => endpoints.textContent())
@@ -103,6 +108,7 @@ describe('the realm panels', () => {
     });
     try {
       await page.goto(broken.portalUrl);
+      await openSection(page, 'Realm');
       const panel = page.getByRole('region', { name: 'Realm configuration' });
       const problem = panel.getByRole('alert');
       // Keycloak answers an unknown realm 404 without CORS headers: the portal looks twice to say so.
@@ -117,6 +123,7 @@ describe('the realm panels', () => {
   it('calls UserInfo with the access token and shows the user', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Realm');
     const button = page.getByRole('button', { name: 'Call UserInfo' });
     await expect.poll(() => button.isEnabled()).toBe(true);
     await button.click();
@@ -129,6 +136,7 @@ describe('the realm panels', () => {
   it('explains UserInfo refused because the admin ended the realm session', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Realm');
     const button = page.getByRole('button', { name: 'Call UserInfo' });
     await expect.poll(() => button.isEnabled()).toBe(true);
     await stack.endSessions('therapist');
@@ -144,7 +152,8 @@ describe('the realm panels', () => {
     const stack = await startStack();
     onTestFinished(() => stack.close());
     await page.goto(stack.portalUrl);
-    // The integration guide further down has fields of the same names: this form's own.
+    await openSection(page, 'Realm');
+    // The integration guide (its own section) has fields of the same names: this form's own.
     const form = page
       .locator('details')
       .filter({ has: page.locator('summary', { hasText: 'Register a client with the realm admin' }) });
@@ -326,6 +335,7 @@ describe('login-error help', () => {
       });
 
       await page.goto(stack.portalUrl);
+      await openSection(page, 'Realm');
       await page.getByText("Sign-in failed? Find the cause in the realm's Login events").click();
       const [console] = await Promise.all([
         context.waitForEvent('page'),

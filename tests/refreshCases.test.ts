@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
+import { signedIn } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
 import { claimsOf, craftJwt, editTokenAnswers, storedSession } from './support/tokenAnswers.ts';
@@ -25,8 +27,9 @@ async function signedInTherapist(page: Page, portalUrl: string) {
   await page.getByTestId('verdict').waitFor();
 }
 
-/** Sends the pane's default request (GET /api/v1/me) and returns the status it shows. */
+/** Sends the pane's default request (GET /api/v1/me) in Call the API and returns the status it shows. */
 async function sendStatus(page: Page) {
+  await openSection(page, 'Call the API');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const status = page.getByRole('region', { name: 'Response', exact: true }).getByTestId('response-status');
   await status.waitFor();
@@ -130,7 +133,7 @@ describe('refreshing the token', () => {
           "This tab was signed in as therapist; the realm's answer was for patient",
         );
       await ended.getByRole('button', { name: 'Sign in again' }).waitFor();
-      expect(await page.getByRole('banner').getByText('Signed in as').count()).toBe(0);
+      expect(await signedIn(page).count()).toBe(0);
       expect(await storedSession(page)).toBeNull();
       expect(await page.textContent('body')).not.toContain(before);
     },

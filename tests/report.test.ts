@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { storedTokens } from './support/storedTokens.ts';
@@ -15,10 +16,13 @@ describe('the bug report', () => {
   it("of a patient's 403: status, claims, verdict and curl, and no token string anywhere in it", async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'patient');
+    await openSection(page, 'Call the API');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    // The portal warns beside Send that a patient lacks the role; one Send sends it, to see the refusal.
+    await eventually(() =>
+      textOf(page.getByRole('note').filter({ hasText: 'Send sends it anyway' })),
+    ).toContain('needs the realm role “therapist”');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    // The portal warns that a patient lacks the role; QA sends anyway to see the refusal.
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Send anyway' }).click();
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
 
     await page.getByRole('button', { name: 'Bug report of this response' }).click();
@@ -88,6 +92,7 @@ describe('code snippets', () => {
   it('JavaScript, Python and Java of the request, reading TOKEN from the environment', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Call the API');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('Create patient');
     await page.getByText('Code in other languages').click();
     const code = (title: string) => page.getByRole('region', { name: `${title} snippet` });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchBrowser } from './support/browser.ts';
 import { startEcho } from './support/echoServer.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { type Stack, startStack } from './support/stack.ts';
@@ -31,6 +32,11 @@ const buttonBoxes = (part: Locator) =>
     });
     return { width: corner.width, height: corner.height, buttons };
   });
+/** Signs in from the address of Call the API (`#call`): the page opens it once signed in. */
+const signInOnCall = async (page: Page, portalUrl: string, username: string) => {
+  await signInThroughPage(page, `${portalUrl}/#call`, username);
+  await pane(page).waitFor();
+};
 
 describe('the request pane', () => {
   let echo: Awaited<ReturnType<typeof startEcho>>;
@@ -57,7 +63,7 @@ describe('the request pane', () => {
   });
 
   it('lists patients for a therapist: 200, the verdict and the JSON', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl, 'therapist');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await send(page);
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('200 OK');
@@ -69,16 +75,19 @@ describe('the request pane', () => {
   });
 
   it('case 37: gives a patient 403 insufficient_scope with the missing-role verdict, after warning', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'patient');
+    await signInOnCall(page, stack.portalUrl, 'patient');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    // The warning stands beside Send; one Send sends it, no second confirmation.
+    const warning = pane(page).getByRole('note').filter({ hasText: 'needs the realm role' });
+    await eventually(() => textOf(warning)).toContain(
+      '“List patients” needs the realm role “therapist”, but this token (patient) does not have it',
+    );
     await send(page);
-    const dialog = page.getByRole('alertdialog');
-    expect(await textOf(dialog)).toContain('Your token lacks the realm role “therapist”');
-    await dialog.getByRole('button', { name: 'Send anyway' }).click();
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     const verdict = await textOf(response(page));
     expect(verdict).toContain('The token lacks the realm role “therapist”');
-    expect(verdict).toContain('Signed in as patient');
+    expect(verdict).toContain('the token of patient does not have it');
     expect(verdict).toContain('Sign in as a user with the realm role “therapist”');
   });
 
@@ -146,7 +155,7 @@ describe('the request pane', () => {
   });
 
   it('case 38: explains the no-CORS route as no response, never as a 401', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/no-cors');
     await send(page);
     await eventually(() => textOf(response(page))).toContain(
@@ -161,7 +170,7 @@ describe('the request pane', () => {
   });
 
   it('case 33: sends no bearer to an origin off the allowlist without a confirmation', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl, 'therapist');
     await setUrl(page, `${echo.url}/echo`);
     await send(page);
     const dialog = page.getByRole('alertdialog');
@@ -182,7 +191,7 @@ describe('the request pane', () => {
   });
 
   it('renders a multi-MB JSON answer and the page stays usable', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/large?mb=6');
     await send(page);
     await eventually(() => textOf(response(page).getByTestId('response-status')), 60_000).toBe('200 OK');
@@ -200,7 +209,7 @@ describe('the request pane', () => {
   });
 
   it('case 40: reports a redirect as not followed, and HTML (case 41), binary and a timeout as what they are', async () => {
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl, 'therapist');
     await setUrl(page, '/api/v1/fixtures/redirect');
     await send(page);
     await eventually(() => textOf(response(page))).toContain(
@@ -236,19 +245,24 @@ describe('the unauthorized matrix', () => {
   it('case 35: shows 200 / 401 / 401 / 401 / 401, each invalid_token with the right verdict', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Call the API');
     const expired = page.getByRole('radio', { name: 'Expired token' });
     await expired.waitFor();
     expect(await expired.isDisabled()).toBe(true);
-    // The "expired" row needs a previous token: let this one expire, then refresh.
+    // The "expired" row needs a previous token: let this one expire, then refresh (in Token).
+    await openSection(page, 'Token');
     await eventually(() => textOf(page.getByTestId('countdown')), (TTL + 20) * 1000).toMatch(/^expired/);
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     // The old token counts as expired at once; the matrix waits for the new one (a slow realm).
     await eventually(() => textOf(page.getByTestId('countdown'))).not.toMatch(/^expired/);
+    await openSection(page, 'Call the API');
     await eventually(() => expired.isEnabled()).toBe(true);
 
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
-    // The draft as one row of the authorization matrix: this tab's user, then the tokens to refuse.
+    // The draft as one row of the authorization matrix, in the Matrix section: this tab's user,
+    // then the tokens to refuse.
+    await page.waitForURL((url) => url.hash === '#matrix');
     const table = page.getByRole('table', { name: 'Authorization matrix' });
     const statuses = table.locator('tbody .rq-mx-cell__status');
     await eventually(() => statuses.allTextContents()).toEqual(['200', '401', '401', '401', '401']);
@@ -262,8 +276,15 @@ describe('the unauthorized matrix', () => {
     expect(await explained('Tampered signature')).toContain('Signature rejected');
     expect(await explained('ID token instead')).toContain('Wrong token type: an ID token was sent');
     expect(await explained('Expired token')).toMatch(/The token expired \d+ s before the request/);
+    expect(await textOf(table.locator('tbody th'))).toContain(
+      'Your request in Call the API: GET /api/v1/patients',
+    );
     await detail.getByRole('button', { name: 'Show the full response' }).click();
     await eventually(() => textOf(response(page))).toMatch(/The token expired \d+ s before the request/);
-    await saveScreenshotAround(page, 'request-401', pane(page));
+    await saveScreenshotAround(
+      page,
+      'request-401',
+      page.getByRole('region', { name: 'Authorization matrix across identities' }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { withEnvironment, withLocalAcceptance } from './support/configEdits.ts';
 import { startEcho } from './support/echoServer.ts';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { startStack } from './support/stack.ts';
@@ -22,9 +23,11 @@ const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: tru
 /** Polls patiently: the machine may be busy with other tests (no timing is asserted). */
 const eventually = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 
+/** Signed in as therapist, on Call the API. */
 async function signedInTherapist(page: Page, portalUrl: string) {
   await signInThroughPage(page, portalUrl, 'therapist');
   await page.getByTestId('verdict').waitFor();
+  await openSection(page, 'Call the API');
 }
 
 describe('the request pane', () => {

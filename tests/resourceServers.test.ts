@@ -19,6 +19,7 @@ import {
   type ServerId,
 } from './support/resourceServerCases.ts';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -68,12 +69,13 @@ async function seen(page: Page, url: string, choice: Choice, timeout?: number): 
 }
 
 /**
- * Sends GET `url` with `choice` as a user does, answering "Send anyway" or an origin confirmation.
+ * Sends GET `url` with `choice` from Call the API as a user does, answering an origin confirmation.
  * `accept: false` unticks the draft's "Accept: application/json", as a browser navigation sends none.
  */
 async function sendCase(page: Page, url: string, choice: Choice, { accept = true } = {}): Promise<Seen> {
   // A fresh token for the sends that use the current one: the tokens here live TTL seconds.
   if (choice !== 'none' && choice !== 'expired') await refresh(page);
+  await openSection(page, 'Call the API');
   await page.getByRole('textbox', { name: /^URL/ }).fill(url);
   await page.getByRole('radio', { name: new RegExp(`^${CHOICES[choice]}`) }).check();
   await page.getByRole('checkbox', { name: 'Send header 1' }).setChecked(accept);
@@ -84,13 +86,16 @@ async function sendCase(page: Page, url: string, choice: Choice, { accept = true
 
 async function confirmIfAsked(page: Page) {
   const dialog = page.getByRole('alertdialog');
-  const sendIt = dialog.getByRole('button', { name: /^(Send anyway|Send the token to )/ });
+  // (A token without the preset's role is no longer asked about: a warning stands beside Send.)
+  const sendIt = dialog.getByRole('button', { name: /^Send the token to / });
   // The dialog, if any, comes at once with the click; the answer's region otherwise.
   await Promise.race([sendIt.first().waitFor(), response(page).waitFor()]).catch(() => {});
   if ((await sendIt.count()) > 0) await sendIt.first().click();
 }
 
+/** Refreshes in the Token section. */
 async function refresh(page: Page) {
+  await openSection(page, 'Token');
   const raw = page.getByTestId('raw-token').first();
   const before = await raw.textContent();
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();

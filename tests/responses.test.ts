@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 
@@ -13,6 +14,11 @@ const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: tru
 /** Polls patiently: the machine may be busy with other tests (no timing is asserted). */
 const eventually = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+/** Signs in as therapist from the address of Call the API (`#call`): the page opens it once signed in. */
+const signInOnCall = async (page: Page, portalUrl: string) => {
+  await signInThroughPage(page, `${portalUrl}/#call`, 'therapist');
+  await pane(page).waitFor();
+};
 
 const TTL = 10;
 
@@ -21,7 +27,7 @@ describe('answers the request pane shows', () => {
 
   it('names an SSO page and a gateway as what they are, and reads an error from a JSON body', async () => {
     const { page, stack } = session;
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl);
     const verdictTitle = () => textOf(response(page).locator('.rq-response__verdict .callout__title'));
 
     await setUrl(page, '/api/v1/fixtures/sso-login');
@@ -47,7 +53,7 @@ describe('answers the request pane shows', () => {
 
   it('retires the previous answer during a slow request, and a matrix run clears it', async () => {
     const { page, stack } = session;
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl);
     await send(page);
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('200 OK');
 
@@ -63,6 +69,10 @@ describe('answers the request pane shows', () => {
     await setUrl(page, '/api/v1/me');
     await page.getByRole('button', { name: 'Run the unauthorized matrix' }).click();
     await page.getByRole('table', { name: 'Authorization matrix' }).waitFor();
+    // Neither the Matrix section it opened nor Call the API shows the old answer.
+    expect(await response(page).count()).toBe(0);
+    expect(await previous.count()).toBe(0);
+    await openSection(page, 'Call the API');
     expect(await response(page).count()).toBe(0);
     expect(await previous.count()).toBe(0);
   });
@@ -73,7 +83,7 @@ describe('the expired token', () => {
 
   it('is sent the moment the current token expires, when QA asks for it', async () => {
     const { page, stack } = session;
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl);
     const expired = page.getByRole('radio', { name: 'Expired token' });
     await expired.waitFor();
     expect(await expired.isDisabled()).toBe(true);
@@ -98,7 +108,7 @@ describe('an API that expects another audience than config.json', () => {
 
   it('says config.json and the API disagree, instead of asking for an audience mapper', async () => {
     const { page, stack } = session;
-    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await signInOnCall(page, stack.portalUrl);
     await send(page);
     await eventually(() => textOf(response(page))).toContain(
       'config.json and the API disagree on the audience',

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { withLocal } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { startStack } from './support/stack.ts';
 
@@ -143,6 +144,8 @@ describe('signing in to a realm that cannot work', () => {
   it('states no failure time in the login events help when nothing failed', async () => {
     const { page, stack } = session;
     await page.goto(stack.portalUrl);
+    // The help for a sign-in that failed elsewhere lives with the realm's facts, in Realm.
+    await openSection(page, 'Realm');
     await page.getByText("Sign-in failed? Find the cause in the realm's Login events").click();
     const steps = page.getByRole('list', { name: 'Steps for the realm admin' }).getByRole('listitem');
     await expect

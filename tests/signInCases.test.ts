@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { withLocalAcceptance } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import {
   pendingStates,
@@ -176,7 +177,8 @@ describe('the sign-in callback', () => {
     );
     await signInThroughPage(page, stack.portalUrl, 'therapist', 'therapist', { navigate: false });
     await signedIn(page).waitFor();
-    expect(new URL(page.url()).href).toBe(`${stack.portalUrl}/`);
+    // Its root and the section it shows (a fragment the portal writes itself), nothing of the address.
+    expect(new URL(page.url()).href).toBe(`${stack.portalUrl}/#token`);
     expect(elsewhere).toEqual([]);
   });
 
@@ -189,6 +191,7 @@ describe('the sign-in callback', () => {
     });
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await signedIn(page).waitFor();
+    await openSection(page, 'Call the API');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('region', { name: 'Response', exact: true }).waitFor();
     expect(new URL(page.url()).search).toBe('');

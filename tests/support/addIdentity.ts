@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { openSection } from './sections.ts';
 
 /**
  * Signs in on the realm's page in a pop-up, as a person does, and waits for the pop-up to close.
@@ -22,12 +23,16 @@ export async function signInInPopup(popup: Page, username: string, password = us
   await popup.waitForEvent('close', { timeout: 30_000 });
 }
 
-/** Adds an identity the way a user does: "Add identity", then the realm's login form in the popup. */
+/**
+ * Adds an identity the way a user does: the Identities section, "Add identity", then the realm's
+ * login form in the popup. The page stays on Identities.
+ */
 export async function addIdentity(
   page: Page,
   username: string,
   { password = username, label = username } = {},
 ) {
+  await openSection(page, 'Identities');
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     page.getByRole('button', { name: 'Add identity' }).click(),

@@ -34,17 +34,3 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
-
-/**
- * The request pane and realm section are not rendered until scrolled to (content-visibility:
- * auto): render them, so checks see the whole page as a user scrolling through it would.
- */
-export async function renderBelowTheFold(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    document
-      .querySelectorAll<HTMLElement>('#request-view, #inspect-view, #realm-view, #integrate-view')
-      .forEach((section) => {
-        section.style.contentVisibility = 'visible';
-      }),
-  );
-}

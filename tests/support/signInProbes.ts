@@ -3,7 +3,8 @@ import type { Page, Request } from 'playwright-core';
 /* Probes of the sign-in for the catalogue's browser tests: what the page sends and keeps. */
 
 export const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
-export const signedIn = (page: Page) => page.getByRole('banner').getByText('Signed in as');
+/** The header's "Signed in as <user>" (the words are a span of their own, visually hidden on a phone). */
+export const signedIn = (page: Page) => page.getByRole('banner').getByText(/^Signed in as \S/);
 /** The bodies of the token requests the page sends to this issuer, as they happen. */
 export const tokenPosts = (page: Page, issuer: string) => {
   const posts: string[] = [];
