@@ -2,6 +2,7 @@ import { users } from './idp/users.ts';
 import { readLocalConfigFile } from './localConfig.ts';
 import { embeddedRealm, newKeycloakRealm, runningKeycloakRealm } from './realms.ts';
 import { createStack } from './stack.ts';
+import { type RealmChoice, readStartSettings, tokenLifetimeLine } from './startSettings.ts';
 
 /**
  * `npm start`: the portal (Vite dev server, hot reload) with the local stack: the embedded IdP and
@@ -10,8 +11,14 @@ import { createStack } from './stack.ts';
  * KEYCLOAK_PORT (8180), API_PORT (8181). Everything on 127.0.0.1: the browser keeps sign-in state
  * per origin, so mixing localhost and 127.0.0.1 breaks the callback.
  */
-const withKeycloak = process.argv.includes('--keycloak');
-const command = withKeycloak ? 'npm run start:keycloak' : 'npm start';
+const started = readStartSettings(process.env, process.argv);
+if (!started.ok) {
+  process.stderr.write(`\n${started.problems.join('\n')}\n\n`);
+  process.exit(1);
+}
+const settings = started.settings;
+const { command } = settings;
+const withKeycloak = settings.realm.kind !== 'embedded';
 const PORT_VARIABLES: Record<string, string> = {
   'the portal': 'PORTAL_PORT',
   'the IdP': 'IDP_PORT',
@@ -19,13 +26,12 @@ const PORT_VARIABLES: Record<string, string> = {
   'the API': 'API_PORT',
 };
 
-const port = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new Error(`${name}=${process.env[name]} is not a port number`);
-  }
-  return value;
-};
+const realmOf = (choice: RealmChoice) =>
+  choice.kind === 'running-keycloak'
+    ? runningKeycloakRealm(choice)
+    : choice.kind === 'new-keycloak'
+      ? newKeycloakRealm(choice.port)
+      : embeddedRealm(choice.port);
 
 /** "Port 5173 (the portal) is busy…" gets the variable that moves it, with a free-looking example. */
 function withPortHint(error: unknown): unknown {
@@ -52,19 +58,12 @@ function localOverrideNote(issuer: string, apiUrl: string): string[] {
 }
 
 async function main() {
-  const portalPort = port('PORTAL_PORT', 5173);
-  const existingKeycloak = withKeycloak ? process.env.KEYCLOAK_URL?.replace(/\/+$/, '') : undefined;
-  const realm = existingKeycloak
-    ? runningKeycloakRealm({ url: existingKeycloak })
-    : withKeycloak
-      ? newKeycloakRealm(port('KEYCLOAK_PORT', 8180))
-      : embeddedRealm(port('IDP_PORT', 8180));
-  const accessTokenTtl = process.env.ACCESS_TOKEN_TTL ? Number(process.env.ACCESS_TOKEN_TTL) : undefined;
+  const { accessTokenTtl } = settings;
   const stack = await createStack({
-    realm,
-    portals: [{ kind: 'dev', port: portalPort }],
-    apiPort: port('API_PORT', 8181),
-    ...(accessTokenTtl ? { accessTokenTtl } : {}),
+    realm: realmOf(settings.realm),
+    portals: [{ kind: 'dev', port: settings.portalPort }],
+    apiPort: settings.apiPort,
+    ...(accessTokenTtl !== undefined ? { accessTokenTtl } : {}),
   }).catch((error: unknown) => {
     const shown = withPortHint(error);
     process.stderr.write(`\n${shown instanceof Error ? shown.message : String(shown)}\n\n`);
@@ -79,6 +78,7 @@ async function main() {
     `  Realm   ${stack.issuer}`,
     `  API     ${stack.apiUrl}/api/v1/me`,
     ...stack.notes.map((note) => `  ${note}`),
+    ...[tokenLifetimeLine(settings)].filter((line) => line !== undefined).map((line) => `  ${line}`),
     ...(stack.serviceClient
       ? [`  Service ${stack.serviceClient.clientId} / ${stack.serviceClient.secret}  (client credentials)`]
       : []),

@@ -4,6 +4,7 @@ import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signedIn } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
+import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
 
 const session = setupBrowserSession();
@@ -76,7 +77,7 @@ describe('the portal on the local stack', () => {
   it('signs out back to the signed-out page', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughPage(page);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expect(await signedIn(page).count()).toBe(0);
   });

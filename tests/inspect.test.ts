@@ -64,12 +64,15 @@ describe('inspect any token', () => {
     await expect.poll(() => textOf(result.getByTestId('verdict'))).toMatch(/issuer|iss/i);
   });
 
-  it('finds a tampered signature invalid, and an opaque token opaque', async () => {
+  it('finds a tampered signature invalid (its countdown: Untrusted), and an opaque token opaque', async () => {
     const { page, access } = await signedInAs('therapist');
     await input(page).fill(withPayload(access, () => {}));
     const result = section(page).getByTestId('inspected-token');
     await result.getByRole('button', { name: 'Check signature' }).click();
     await eventually(() => textOf(result.getByTestId('signature'))).toMatch(/^Signature invalid/);
+    // Case 15: the countdown beside the verdict does not call it valid either.
+    const countdown = result.getByTestId('inspected-countdown').locator('..');
+    await eventually(() => textOf(countdown)).toMatch(/^Untrusted\d+:\d\d left/);
     await input(page).fill('  bearer 2YotnFZFEjr1zCsicMWpAA  ');
     await eventually(() => textOf(result)).toContain('opaque token');
   });
@@ -83,5 +86,35 @@ describe('inspect any token', () => {
     await pane.getByRole('button', { name: 'Send', exact: true }).click();
     const status = page.getByRole('region', { name: 'Response', exact: true }).getByTestId('response-status');
     await eventually(() => textOf(status)).toBe('200 OK');
+  });
+
+  it('tells a pasted expired token to get a new one where it came from, not to reload this page', async () => {
+    const { page, access } = await signedInAs('therapist');
+    const expired = withPayload(access, (claims) => {
+      const now = Math.floor(Date.now() / 1000);
+      claims.iat = now - 900;
+      claims.exp = now - 600;
+    });
+    await input(page).fill(expired);
+    const verdict = section(page).getByTestId('inspected-token').getByTestId('verdict');
+    await eventually(() => textOf(verdict)).toContain('it expired');
+    const text = await textOf(verdict);
+    expect(text).not.toMatch(/reload/i);
+    expect(text).toContain('Get a new token where this one came from');
+    // Signed in, Call the API is on the page: it may be named.
+    expect(await textOf(section(page))).toContain('Call the API');
+    await saveScreen(page, 'inspect-expired-signed-in', section(page));
+
+    // Signed out (tokens forgotten here), the page has no Call the API: nothing points to it.
+    await page.getByRole('button', { name: 'Forget tokens here' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await section(page).waitFor();
+    await input(page).fill(expired);
+    await eventually(() => textOf(verdict)).toContain('it expired');
+    const signedOut = await textOf(section(page));
+    expect(signedOut).not.toMatch(/reload/i);
+    expect(signedOut).not.toContain('Call the API');
+    expect(await textOf(verdict)).toMatch(/sign in here/i);
+    await saveScreen(page, 'inspect-expired-signed-out', section(page));
   });
 });

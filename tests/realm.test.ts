@@ -8,6 +8,7 @@ import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signedIn } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
+import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
 
 const session = setupBrowserSession({
@@ -208,7 +209,7 @@ describe('signing out', () => {
     });
     expect(refreshToken).toBeDefined();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughPage(page);
     await signInButton(page).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(
@@ -238,6 +239,30 @@ describe('signing out', () => {
 
     await signInButton(page).click();
     await page.getByLabel('Password', { exact: true }).waitFor();
+  });
+
+  it('asks before signing out, saying what it ends; Cancel keeps everything', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await expect.poll(() => signedInAs(page)).toContain('therapist');
+    const token = await shownToken(page);
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Sign out of Local?' });
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('Ends your session at the realm in this browser');
+    expect(text).toContain("Drops this tab's tokens and any identities you added");
+    expect(text).toContain('Forget tokens here');
+    await saveScreen(page, 'sign-out-confirm', dialog);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.count()).toBe(0);
+    expect(await signedInAs(page)).toContain('therapist');
+    expect(await shownToken(page)).toBe(token);
+
+    await signOutThroughPage(page);
+    await signInButton(page).waitFor();
+    expect(await page.getByRole('banner').getByText('Signed in as').count()).toBe(0);
   });
 
   it('forgets the tokens in this tab only, and a page restored by Back shows none', async () => {

@@ -139,6 +139,48 @@ describe('refreshing the token', () => {
     },
   );
 
+  it("case 31: on the tab's first refresh, an answer without refresh_token keeps the old one as possibly spent, and the refusal that follows names that cause", async () => {
+    const { page, stack } = session;
+    await signedInTherapist(page, stack.portalUrl);
+    const signedIn = (await storedSession(page))?.refresh_token;
+    let refreshes = 0;
+    await editTokenAnswers(page, stack.issuer, ({ body, grant }) => {
+      if (grant !== 'refresh_token') return body;
+      refreshes += 1;
+      // The realm rotated (it spent the refresh token presented); the page never sees the new one.
+      if (refreshes > 1) return body;
+      const { refresh_token: _, ...rest } = body;
+      return rest;
+    });
+    await refreshButton(page).click();
+    const kept = page.getByTestId('refresh-token-kept');
+    await expect
+      .poll(() => kept.textContent())
+      .toContain('The answer held no new refresh token: the previous one is kept, but may already be spent');
+    // No claim the answer cannot back: it does not say whether the realm rotates.
+    expect(await page.textContent('body')).not.toContain('does not rotate refresh tokens');
+    expect(await kept.textContent()).toContain('does not say whether the realm rotates them');
+    expect((await storedSession(page))?.refresh_token).toBe(signedIn);
+    await saveScreen(
+      page,
+      'case-31-first-refresh-kept',
+      page.getByRole('region', { name: 'Your token', exact: true }),
+    );
+    // This realm rotates: the kept one was spent, and presenting it ends the session, explained.
+    await refreshButton(page).click();
+    const ended = sessionEnded(page);
+    await expect
+      .poll(() => ended.textContent())
+      .toContain('Your session ended: the refresh token kept from the last refresh was already spent');
+    const text = await ended.textContent();
+    expect(text).toContain('The realm answered the last refresh without a new refresh token');
+    expect(text).not.toContain('another tab or tool');
+    await ended.getByRole('button', { name: 'Sign in again' }).waitFor();
+    expect(await refreshButton(page).isDisabled()).toBe(true);
+    expect(refreshes).toBe(2);
+    await saveScreen(page, 'case-31-first-refresh-ended', ended);
+  });
+
   it('case 31: an answer without refresh_token and with a narrowed scope: the spent refresh token is dropped, the new scope shown', async () => {
     const { page, stack } = session;
     await signedInTherapist(page, stack.portalUrl);

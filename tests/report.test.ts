@@ -46,6 +46,48 @@ describe('the bug report', () => {
   });
 });
 
+describe('the bug report of a send', () => {
+  it('has Steps, Expected and Actual, and leaves name and e-mail out unless asked', async () => {
+    const { page, stack } = session;
+    await signInThroughPage(page, stack.portalUrl, 'patient');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Send anyway' }).click();
+    await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
+    await page.getByRole('button', { name: 'Bug report of this response' }).click();
+    const report = page.getByTestId('bug-report');
+    await report.waitFor();
+    const text = await textOf(report);
+
+    const steps = text.slice(text.indexOf('### Steps'), text.indexOf('### Expected'));
+    expect(steps).toContain('Local');
+    expect(steps).toMatch(/, as patient \(realm roles: [^)]*patient/);
+    expect(steps).toContain('GET /api/v1/patients');
+    expect(steps).toMatch(
+      /with the token “Current access token”, not expired when sent \(\d+ min \d+ s left\)/,
+    );
+    const expected = text.slice(text.indexOf('### Expected'), text.indexOf('### Actual'));
+    expect(expected).toContain('What should have happened?');
+    const actual = text.slice(text.indexOf('### Actual'));
+    expect(actual).toMatch(/^### Actual\n403 Forbidden/);
+
+    // Personal claims are left out by default: they name a real person on a real realm.
+    for (const personal of ['patient@abrumet.local', '"Pat Patient"', '"given_name": "Pat"']) {
+      expect(text).not.toContain(personal);
+    }
+    expect(text).toContain('"email": "(left out: personal)"');
+
+    await page
+      .getByRole('textbox', { name: 'Expected' })
+      .fill('403, and the portal says which role is missing');
+    await eventually(() => textOf(report)).toContain('403, and the portal says which role is missing');
+    await page.getByRole('checkbox', { name: 'Include name and e-mail' }).check();
+    await eventually(() => textOf(report)).toContain('"email": "patient@abrumet.local"');
+    expect(await textOf(report)).toContain('"name": "Pat Patient"');
+    await saveScreen(page, 'bug-report-steps', page.locator('.rp-report'));
+  });
+});
+
 describe('code snippets', () => {
   it('JavaScript, Python and Java of the request, reading TOKEN from the environment', async () => {
     const { page, stack } = session;

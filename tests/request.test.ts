@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startEcho } from './support/echoServer.ts';
-import { saveScreenshotAround } from './support/screenshot.ts';
+import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
 import { openSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { type Stack, startStack } from './support/stack.ts';
+import { storedTokens } from './support/storedTokens.ts';
 
 const pane = (page: Page) => page.getByRole('region', { name: 'Call the API', exact: true });
 const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true });
@@ -17,6 +18,20 @@ const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: tru
 /** Polls patiently: the machine may be busy with other tests (no timing is asserted). */
 const eventually = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+/**
+ * The size of a part of the page and where each of its buttons is, from the part's corner: equal
+ * before and after a click means nothing in it moved, and nothing below it.
+ */
+const buttonBoxes = (part: Locator) =>
+  part.evaluate((root) => {
+    const corner = root.getBoundingClientRect();
+    const buttons = Array.from(root.querySelectorAll('button'), (button) => {
+      const { x, y, width, height } = button.getBoundingClientRect();
+      return { name: button.textContent, x: x - corner.x, y: y - corner.y, width, height };
+    });
+    return { width: corner.width, height: corner.height, buttons };
+  });
 /** Signs in from the address of Call the API (`#call`): the page opens it once signed in. */
 const signInOnCall = async (page: Page, portalUrl: string, username: string) => {
   await signInThroughPage(page, `${portalUrl}/#call`, username);
@@ -74,6 +89,69 @@ describe('the request pane', () => {
     expect(verdict).toContain('The token lacks the realm role “therapist”');
     expect(verdict).toContain('the token of patient does not have it');
     expect(verdict).toContain('Sign in as a user with the realm role “therapist”');
+  });
+
+  it('says beside Copy as curl that TOKEN must be set, and copies that line without the token', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portalUrl });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await pane(page).waitFor();
+    const [access] = await storedTokens(page);
+    if (!access) throw new Error('no access token stored');
+    // In sight before anything is copied: the command reads $TOKEN, which a new shell does not have.
+    const note = pane(page).getByTestId('curl-token-note');
+    await note.waitFor();
+    expect(await note.isVisible()).toBe(true);
+    expect(await textOf(note)).toContain('Set TOKEN first');
+    expect(await textOf(note)).toContain('401');
+
+    await pane(page).getByRole('button', { name: 'Copy the export line' }).click();
+    await eventually(() => clipboard(page)).toBe("export TOKEN='<paste the access token>'");
+    await pane(page).getByRole('button', { name: 'Copy as curl', exact: true }).click();
+    await eventually(() => clipboard(page)).toContain('"Authorization: Bearer $TOKEN"');
+    expect(await clipboard(page)).not.toContain(access);
+
+    // The token itself only on an explicit, warned click.
+    await pane(page).getByRole('button', { name: 'Copy as curl with the real token…' }).click();
+    const dialog = pane(page).getByRole('alertdialog', { name: 'Copy the real token' });
+    await dialog.getByRole('button', { name: 'Copy the export line with the real token' }).click();
+    await eventually(() => clipboard(page)).toBe(`export TOKEN='${access}'`);
+    await saveScreen(page, 'curl-token-note', pane(page).locator('.rq-curl'));
+  });
+
+  it('confirms a copy without moving the buttons around it', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portalUrl });
+    await signInThroughPage(page, stack.portalUrl, 'therapist');
+    const copy = pane(page).getByRole('button', { name: 'Copy as curl', exact: true });
+    const curl = pane(page).locator('.rq-curl');
+    await pane(page).getByRole('button', { name: 'Copy as curl with the real token…' }).waitFor();
+    // On screen first: an off-screen section is not laid out (content-visibility: auto).
+    await copy.scrollIntoViewIfNeeded();
+    const before = await buttonBoxes(curl);
+    await copy.click();
+    await eventually(() => curl.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+    expect(await buttonBoxes(curl)).toEqual(before);
+    await saveScreen(page, 'copied-curl', pane(page).locator('.rq-curl'));
+
+    // The long confirmation of a secret (the clipboard is shared) moves nothing either.
+    await pane(page).getByRole('button', { name: 'Copy as curl with the real token…' }).click();
+    const dialog = pane(page).getByRole('alertdialog', { name: 'Copy the real token' });
+    const inDialog = await buttonBoxes(dialog);
+    await dialog.getByRole('button', { name: 'Copy with the real token' }).click();
+    await eventually(() => textOf(dialog.getByRole('status').first())).toContain('The clipboard is shared');
+    expect(await buttonBoxes(dialog)).toEqual(inDialog);
+    await saveScreen(page, 'copied-secret', dialog);
+
+    // The bug report's buttons, after a send.
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('Who am I');
+    await send(page);
+    await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('200 OK');
+    await page.getByRole('button', { name: 'Bug report of this response' }).click();
+    const report = page.locator('.rp-report');
+    await report.getByRole('button', { name: 'Close report' }).waitFor();
+    const reportButtons = await buttonBoxes(report);
+    await report.getByRole('button', { name: 'Copy report (Markdown)' }).click();
+    await eventually(() => report.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+    expect(await buttonBoxes(report)).toEqual(reportButtons);
   });
 
   it('case 38: explains the no-CORS route as no response, never as a 401', async () => {

@@ -12,6 +12,7 @@ import {
   tokenPosts,
 } from './support/signInProbes.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
+import { signOutThroughPage } from './support/signOut.ts';
 import { startStack } from './support/stack.ts';
 
 /*
@@ -205,7 +206,7 @@ describe('the sign-in callback', () => {
     ).toEqual([]);
 
     // Signing out passes the ID token to the realm (id_token_hint): it travels on as no Referer.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughPage(page);
     await signInButton(page).waitFor();
     expect(referers.filter((referer) => /id_token_hint|eyJ/.test(referer))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signInInPopup } from './support/addIdentity.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
 import { openSection } from './support/sections.ts';
 import { sendExpecting } from './support/sendRequest.ts';
@@ -273,10 +274,12 @@ describe('the token inspector', () => {
     await saveScreen(page, 'session-ended', ended);
     // Revoking a refresh token ends the realm session too (Keycloak does; the embedded IdP as well).
     expect(await ended.textContent()).toContain('Session not active');
-    await ended.getByRole('button', { name: 'Sign in again' }).click();
-    await page.getByLabel('Password', { exact: true }).fill('therapist');
-    await page.getByLabel('Username').fill('therapist');
-    await page.getByRole('button', { name: 'Sign In' }).click();
+    // Signing in again happens in a pop-up: the page, and what it holds in memory, stays.
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      ended.getByRole('button', { name: 'Sign in again' }).click(),
+    ]);
+    await signInInPopup(popup, 'therapist');
     await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/left$/);
   });
 

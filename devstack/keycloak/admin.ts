@@ -1,8 +1,6 @@
-type Json = Record<string, unknown>;
+import { type Registered, withoutPortal, withPortal } from './portalRegistration.ts';
 
-/** Keycloak stores post-logout redirect URIs as one attribute, separated by "##". */
-export const joinUris = (uris: readonly string[]) => uris.join('##');
-export const splitUris = (value: string | undefined) => (value ? value.split('##') : []);
+type Json = Record<string, unknown>;
 
 export interface KeycloakAdminOptions {
   /** e.g. http://127.0.0.1:8080/auth */
@@ -121,51 +119,24 @@ export function keycloakAdmin({ baseUrl, username, password }: KeycloakAdminOpti
     },
     /**
      * Registers one more portal address with a client (redirect URIs, Web origins, post-logout
-     * URI), optionally with its own access and refresh token lifetimes; the returned function undoes
-     * exactly that.
+     * URI), optionally with its own access and refresh token lifetimes (withPortal); the returned
+     * function undoes exactly that, and what the client had before stays (withoutPortal).
      */
     async registerPortal(
       realm: string,
       clientId: string,
-      { origin, redirectUris, accessTokenTtl, refreshTokenTtl }: PortalAddress,
+      address: PortalAddress,
     ): Promise<() => Promise<void>> {
-      const postLogout = `${origin}/`;
-      const lifetimes: Record<string, string> = {
-        ...(accessTokenTtl ? { 'access.token.lifespan': String(accessTokenTtl) } : {}),
-        ...(refreshTokenTtl ? { 'client.session.idle.timeout': String(refreshTokenTtl) } : {}),
-      };
-      let previous: Record<string, string> = {};
+      let registered: Registered | undefined;
       await admin.updateClient(realm, clientId, (client) => {
-        previous = Object.fromEntries(
-          Object.keys(lifetimes).map((key) => [key, client.attributes[key] ?? '']),
-        );
-        const postLogoutUris = [...splitUris(client.attributes['post.logout.redirect.uris']), postLogout];
-        return {
-          ...client,
-          redirectUris: [...client.redirectUris, ...redirectUris],
-          webOrigins: [...client.webOrigins, origin],
-          attributes: {
-            ...client.attributes,
-            'post.logout.redirect.uris': joinUris(postLogoutUris),
-            ...lifetimes,
-          },
-        };
+        const next = withPortal(client, address);
+        registered = next.registered;
+        return next.client;
       });
       return () =>
-        admin.updateClient(realm, clientId, (client) => {
-          const attributes = { ...client.attributes };
-          attributes['post.logout.redirect.uris'] = joinUris(
-            splitUris(attributes['post.logout.redirect.uris']).filter((uri) => uri !== postLogout),
-          );
-          // Keycloak keeps attributes a PUT leaves out; an empty value removes one.
-          Object.assign(attributes, previous);
-          return {
-            ...client,
-            redirectUris: client.redirectUris.filter((uri) => !redirectUris.includes(uri)),
-            webOrigins: client.webOrigins.filter((candidate) => candidate !== origin),
-            attributes,
-          };
-        });
+        admin.updateClient(realm, clientId, (client) =>
+          registered ? withoutPortal(client, registered) : client,
+        );
     },
     async userSessions(realm: string, username: string): Promise<Array<{ id: string; start: number }>> {
       return json(`/realms/${realm}/users/${await admin.userId(realm, username)}/sessions`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PORTAL_CLIENT_ID } from '../clients.ts';
-import { joinUris } from './admin.ts';
+import { joinUris } from './portalRegistration.ts';
 
 type Json = Record<string, unknown>;
 

@@ -66,7 +66,12 @@ export function App({ config }: AppProps) {
         onSigninCallback={cleanCallbackAddress}
         skipSigninCallback={!isCallbackFor(environment, window.location)}
       >
-        <Shell config={config} environment={environment} callbackFailure={cutCallback} />
+        <Shell
+          config={config}
+          environment={environment}
+          callbackFailure={cutCallback}
+          userManager={userManager}
+        />
       </AuthProvider>
     </EnvironmentSwitchContext.Provider>
   );

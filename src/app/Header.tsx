@@ -1,5 +1,6 @@
 import { useAuth } from 'react-oidc-context';
 import { forgetTokensHere } from '../auth/forgetTokensHere.ts';
+import { SignOutButton } from '../auth/SignOutButton.tsx';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { useEnvironmentSwitch } from '../config/useEnvironmentSwitch.ts';
 
@@ -55,16 +56,7 @@ export function Header({ environment }: HeaderProps) {
               <strong>{profile.preferred_username ?? profile.sub}</strong>
               {profile.name && <span className="app-header__name"> ({profile.name})</span>}
             </span>
-            <button
-              type="button"
-              className="button button--quiet"
-              title="Ends your session at the realm, then comes back here"
-              disabled={auth.activeNavigator === 'signoutRedirect'}
-              // replace: the signed-in page leaves history, so Back cannot bring its token back.
-              onClick={() => void auth.signoutRedirect({ redirectMethod: 'replace' })}
-            >
-              Sign out
-            </button>
+            <SignOutButton environmentLabel={environment.label} />
             <button
               type="button"
               className="button button--quiet"

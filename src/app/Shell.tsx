@@ -2,9 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
 import { storesUserFor } from '../auth/expectsSignedInPage.ts';
+import type { PortalUserManager } from '../auth/PortalUserManager.ts';
 import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
+import { useSignInAgain } from '../auth/useSignInAgain.ts';
 import type { EnvironmentConfig, PortalConfig } from '../config/types.ts';
 import type { Failure } from '../shared/explanation.ts';
 import { isRefreshError } from '../shared/refreshEnding.ts';
@@ -38,10 +40,12 @@ interface ShellProps {
   environment: EnvironmentConfig;
   /** A callback react-oidc-context leaves alone (a state without code), as processed (useStateOnlyCallback). */
   callbackFailure?: unknown;
+  /** The realm's UserManager, for signing in again in a pop-up without leaving the page. */
+  userManager: PortalUserManager;
 }
 
 /** The only place where features meet: auth decides what shows, the address which section. */
-export function Shell({ config, environment, callbackFailure }: ShellProps) {
+export function Shell({ config, environment, callbackFailure, userManager }: ShellProps) {
   const auth = useAuth();
   useCallbackCleanup(environment, auth.error);
   const [cameFromCallback] = useState(() => isCallbackFor(environment, window.location));
@@ -49,6 +53,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
   const [callbackError] = useState(() => (cameFromCallback ? callbackErrorOf(window.location) : undefined));
   const model = useTokenModel(auth, environment, cameFromCallback);
   const { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh } = model;
+  const signInAgain = useSignInAgain(userManager, auth.user);
   const { removeUser } = auth;
   const duplicated = useDuplicateTabGuard(useCallback(() => void removeUser(), [removeUser]));
   const user = auth.user;
@@ -144,7 +149,14 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
       case 'identities':
         return (
           <Loaded chunk={CHUNKS.identities} loading={<Status text="Loading the identities…" />}>
-            {({ IdentitiesPanel }) => <IdentitiesPanel environment={environment} onChange={setIdentities} />}
+            {({ IdentitiesPanel }) => (
+              <IdentitiesPanel
+                environment={environment}
+                tab={model.tabSession}
+                onChange={setIdentities}
+                onSignIn={model.recordIdentitySignIn}
+              />
+            )}
           </Loaded>
         );
       case 'inspect':
@@ -184,7 +196,7 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
       case 'ended':
         return (
           <Loaded chunk={CHUNKS.sessionEnded}>
-            {({ SessionEnded }) => <SessionEnded error={refreshError} />}
+            {({ SessionEnded }) => <SessionEnded error={refreshError} signInAgain={signInAgain} />}
           </Loaded>
         );
       case 'workspace':
@@ -193,7 +205,14 @@ export function Shell({ config, environment, callbackFailure }: ShellProps) {
             <SectionNav sections={sectionsFor(signedIn)} current={shown.id} signedIn={signedIn} />
             {ended && (
               <Loaded chunk={CHUNKS.sessionEnded}>
-                {({ SessionEnded }) => <SessionEnded error={refreshError} inHand={inHand} />}
+                {({ SessionEnded }) => (
+                  <SessionEnded
+                    error={refreshError}
+                    inHand={inHand}
+                    replaced={model.replaced}
+                    signInAgain={signInAgain}
+                  />
+                )}
               </Loaded>
             )}
             <SectionHost key={signedIn ? 'signed-in' : 'signed-out'} shown={shown} render={render} />

@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { explainAbandonedSignIn } from './AbandonedSignInPanel.tsx';
+import { explainAbandonedSignIn, realmRefusals } from './AbandonedSignInPanel.tsx';
 
 const NOW = 1_700_000_000;
 
 describe('explainAbandonedSignIn', () => {
-  it('names the two causes a realm cannot report back, with this environment in them', () => {
+  it('leads with coming back before finishing, and signing in again', () => {
     const explained = explainAbandonedSignIn(
-      { label: 'Local', clientId: 'no-such-client' },
+      { label: 'Local' },
       { startedAt: new Date(NOW * 1000), keys: [] },
-      'http://127.0.0.1:5173/callback/local',
     );
-    expect(explained.detail).toMatch(/^A sign-in to Local started at .+ but the realm never sent you back/);
-    expect(explained.reasons).toEqual([
+    expect(explained.title).toBe('Your sign-in did not finish');
+    expect(explained.detail).toMatch(
+      /^A sign-in to Local started at .+ and did not come back to this portal\. Most likely you came back here \(with Back, or by opening the portal again\) before finishing the sign-in at the realm\.$/,
+    );
+    expect(explained.next).toBe('Sign in again.');
+  });
+});
+
+describe('realmRefusals', () => {
+  it('names the two causes a realm cannot report back, with this environment in them', () => {
+    expect(realmRefusals({ clientId: 'no-such-client' }, 'http://127.0.0.1:5173/callback/local')).toEqual([
       expect.stringContaining('http://127.0.0.1:5173/callback/local is not in the Valid redirect URIs'),
       expect.stringContaining('the realm has no client no-such-client'),
-      expect.stringContaining('came back with Back'),
+      expect.stringContaining('Another error page at the realm'),
     ]);
-    expect(explained.next).toMatch(/^Sign in again/);
   });
 });

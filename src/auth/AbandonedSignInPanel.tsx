@@ -16,7 +16,10 @@ interface AbandonedSignInPanelProps {
   origin?: string;
 }
 
-/** A sign-in that went to the realm and never came back: when it started and what usually causes it. */
+/**
+ * A sign-in that went to the realm and never came back: when it started, the likely cause (the user
+ * came back before finishing) and its one step first, then what a misconfigured realm would show.
+ */
 export function AbandonedSignInPanel({
   environment,
   abandoned,
@@ -25,10 +28,10 @@ export function AbandonedSignInPanel({
   origin = window.location.origin,
 }: AbandonedSignInPanelProps) {
   const auth = useAuth();
-  const explained = explainAbandonedSignIn(environment, abandoned, redirectUriOf(environment, origin));
+  const refusals = realmRefusals(environment, redirectUriOf(environment, origin));
   return (
     <>
-      <Callout explanation={explained} heading="h2" role="alert">
+      <Callout explanation={explainAbandonedSignIn(environment, abandoned)} heading="h2" role="alert">
         <div className="actions">
           <button type="button" className="button button--primary" onClick={() => void auth.signinRedirect()}>
             Sign in again
@@ -37,6 +40,19 @@ export function AbandonedSignInPanel({
             Dismiss
           </button>
         </div>
+        <details className="au-refused">
+          <summary>The realm showed an error page instead of its login form?</summary>
+          <p>Then it refused the portal before it could send you back, and its message names why:</p>
+          <ul className="callout__reasons">
+            {refusals.map((refusal) => (
+              <li key={refusal}>{refusal}</li>
+            ))}
+          </ul>
+          <p>
+            The table below maps the realm's message to the cause; the realm admin finds the exact reason in
+            the realm's login events from that time.
+          </p>
+        </details>
       </Callout>
       {help}
     </>
@@ -44,26 +60,31 @@ export function AbandonedSignInPanel({
 }
 
 /**
- * What a sign-in that never came back most likely ran into. When the realm refuses a sign-in
- * before it can trust the portal (an unknown client, a callback it does not know), it stops on its
- * own error page: it cannot send the error back.
+ * What a sign-in that never came back most likely ran into: most often the user came back before
+ * finishing it (Back from the login page), so that leads, with its one step: sign in again.
  */
 export function explainAbandonedSignIn(
-  environment: { label: string; clientId: string },
+  environment: { label: string },
   abandoned: AbandonedSignIn,
-  callback: string,
 ): Failure<'abandoned-sign-in'> {
-  const { clientId } = environment;
   return {
     kind: 'abandoned-sign-in',
     tone: 'warn',
-    title: 'Your sign-in did not come back',
-    detail: `A sign-in to ${environment.label} started at ${localDateTime(abandoned.startedAt.getTime())} but the realm never sent you back to this portal. When the realm refuses a sign-in before it can trust the portal, it stops on its own error page. The likely causes:`,
-    reasons: [
-      `The callback is not registered: ${callback} is not in the Valid redirect URIs of the client ${clientId} (the realm's page says “Invalid parameter: redirect_uri”).`,
-      `The client is unknown: the realm has no client ${clientId} (clientId in config.json; the realm's page says “Client not found”).`,
-      'Another error page at the realm (“We are sorry…”, a cookie or timeout message), or you came back with Back before signing in.',
-    ],
-    next: "Sign in again and read what the realm's page says; the table below maps its message to the cause. The realm admin finds the exact reason in the realm's login events from that time.",
+    title: 'Your sign-in did not finish',
+    detail: `A sign-in to ${environment.label} started at ${localDateTime(abandoned.startedAt.getTime())} and did not come back to this portal. Most likely you came back here (with Back, or by opening the portal again) before finishing the sign-in at the realm.`,
+    next: 'Sign in again.',
   };
+}
+
+/**
+ * Second, what a realm cannot report back: when it refuses a sign-in before it can trust the portal
+ * (an unknown client, a callback it does not know), it stops on its own error page.
+ */
+export function realmRefusals(environment: { clientId: string }, callback: string): string[] {
+  const { clientId } = environment;
+  return [
+    `The callback is not registered: ${callback} is not in the Valid redirect URIs of the client ${clientId} (the realm's page says “Invalid parameter: redirect_uri”).`,
+    `The client is unknown: the realm has no client ${clientId} (clientId in config.json; the realm's page says “Client not found”).`,
+    'Another error page at the realm (“We are sorry…”, a cookie or timeout message).',
+  ];
 }

@@ -128,6 +128,81 @@ describe('PortalUserManager, sign-in', () => {
   });
 });
 
+describe('PortalUserManager, signing in again in a pop-up', () => {
+  const POPUP = `${REDIRECT}/identity`;
+  /** oidc-client-ts's pop-up, faked: the realm answers at once, as `answer` says for the request. */
+  const inPopup = (manager: PortalUserManager, answer: (request: URL) => string) => {
+    const opened: URL[] = [];
+    const navigator = {
+      prepare: async () => ({
+        navigate: async ({ url }: { url: string }) => {
+          const request = new URL(url);
+          opened.push(request);
+          return { url: answer(request) };
+        },
+        close: () => {},
+      }),
+      callback: async () => {},
+    };
+    Object.assign(manager, { _popupNavigator: navigator });
+    return opened;
+  };
+  const answered = (request: URL, iss = AUTHORITY) =>
+    `${POPUP}?code=c1&state=${request.searchParams.get('state')}&iss=${encodeURIComponent(iss)}`;
+  const tokensOf = (sub: string, username: string) => async () =>
+    json({
+      access_token: accessFor(sub, username),
+      refresh_token: 'rt-new',
+      token_type: 'Bearer',
+      expires_in: 300,
+    });
+  const manager = () => new PortalUserManager(settings({ scope: 'profile', popup_redirect_uri: POPUP }));
+
+  it('asks the realm for the password of the same user, comes back to the pop-up page, and stores the new session', async () => {
+    answerWith(tokensOf('sub-t', 'therapist'));
+    const portal = manager();
+    const opened = inPopup(portal, (request) => answered(request));
+    const user = await portal.signinPopupAs(therapist());
+    expect(Object.fromEntries(opened[0]?.searchParams ?? [])).toMatchObject({
+      prompt: 'login',
+      login_hint: 'therapist',
+      redirect_uri: POPUP,
+    });
+    expect(user.refresh_token).toBe('rt-new');
+    expect((await portal.getUser())?.refresh_token).toBe('rt-new');
+  });
+
+  it('keeps nothing of another user’s sign-in: this tab stays its user’s', async () => {
+    answerWith(tokensOf('sub-p', 'patient'));
+    const portal = manager();
+    await portal.storeUser(therapist());
+    const loaded = vi.fn();
+    portal.events.addUserLoaded(loaded);
+    inPopup(portal, (request) => answered(request));
+    await expect(portal.signinPopupAs(therapist())).rejects.toMatchObject({
+      check: { kind: 'signed-in-as-another', before: 'therapist', after: 'patient' },
+    });
+    expect((await portal.getUser())?.refresh_token).toBe('rt-1');
+    expect(loaded).not.toHaveBeenCalled();
+  });
+
+  it('takes anyone when the tab holds no user (signed out by a refresh for someone else)', async () => {
+    answerWith(tokensOf('sub-p', 'patient'));
+    const portal = manager();
+    const opened = inPopup(portal, (request) => answered(request));
+    expect((await portal.signinPopupAs(null)).refresh_token).toBe('rt-new');
+    expect(opened[0]?.searchParams.has('login_hint')).toBe(false);
+  });
+
+  it('case 6 in the pop-up: refuses an answer whose iss names another realm before any token request', async () => {
+    answerWith(tokensOf('sub-t', 'therapist'));
+    const portal = manager();
+    inPopup(portal, (request) => answered(request, 'https://acc.example/realms/abrumet'));
+    await expect(portal.signinPopupAs(therapist())).rejects.toBeInstanceOf(PortalCheckError);
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('PortalUserManager, refresh', () => {
   const signedIn = async (manager: UserManager) => {
     await manager.storeUser(therapist());

@@ -1,5 +1,6 @@
 import {
   ErrorTimeout,
+  type SigninPopupArgs,
   type SigninRedirectArgs,
   type SigninSilentArgs,
   type User,
@@ -8,6 +9,7 @@ import {
 } from 'oidc-client-ts';
 import { PortalCheckError } from '../shared/portalCheck.ts';
 import { refreshEnding } from '../shared/refreshEnding.ts';
+import { readToken } from '../shared/token/readToken.ts';
 import {
   type Identity,
   identityAfter,
@@ -22,7 +24,8 @@ import { callbackIssuerCheck, discoveryIssuerCheck } from './signinChecks.ts';
  * function (signinChecks, refreshChecks) and wired here, at the one place every sign-in and refresh
  * passes through:
  * - sign-in: the realm's discovery must name the configured issuer, and the callback's `iss`
- *   (RFC 9207) the realm's, before the code is exchanged;
+ *   (RFC 9207) the realm's, before the code is exchanged; in a pop-up too, where the tab signs in
+ *   again as the same user or not at all;
  * - refresh: a time limit on every call (oidc-client-ts 3.5 lets a call's own missing
  *   `silentRequestTimeoutInSeconds` override the setting: `_useRefreshToken` spreads the call's
  *   `timeoutInSeconds: undefined` over the default), tokens for the same user or none, a dead
@@ -42,6 +45,8 @@ export class PortalUserManager extends UserManager {
   private refreshing: { identity: Identity; refreshToken: string | undefined } | null = null;
   /** Whether this realm was seen handing out a new refresh token on refresh (rotation). */
   private rotationSeen = false;
+  /** While the tab signs in again in a pop-up: whose tokens the answer must be for, if anyone's. */
+  private signingInAgain: { expected: Identity | null } | null = null;
 
   constructor(
     settings: UserManagerSettings,
@@ -75,12 +80,48 @@ export class PortalUserManager extends UserManager {
   }
 
   override async signinCallback(url = window.location.href): Promise<User | undefined> {
+    await this.checkCallback(url);
+    return super.signinCallback(url);
+  }
+
+  /**
+   * Signs this tab in again in a pop-up: the page stays, and with it what it holds in memory only
+   * (identities, earlier tokens). prompt=login, so the realm asks for the password instead of
+   * handing back whoever signed in last in this browser; the answer must be for `current`'s user
+   * (when there is one), or nothing of it is stored. It comes back to the pop-up callback page.
+   */
+  async signinPopupAs(current: User | null, args: SigninPopupArgs = {}): Promise<User> {
+    await this.checkDiscovery();
+    const expected = current ? identityBefore(current) : null;
+    const hint = current
+      ? (readToken(current.access_token).username ?? current.profile.preferred_username)
+      : undefined;
+    this.signingInAgain = { expected };
+    try {
+      return await super.signinPopup({
+        prompt: 'login',
+        popupAbortOnClose: true,
+        ...(hint ? { login_hint: hint } : {}),
+        ...args,
+      });
+    } finally {
+      this.signingInAgain = null;
+    }
+  }
+
+  /** The pop-up's answer, before its code is exchanged: checked like a redirect's (signinCallback). */
+  protected override async _signinEnd(url: string, verifySub?: string): Promise<User> {
+    if (this.signingInAgain) await this.checkCallback(url);
+    return super._signinEnd(url, verifySub);
+  }
+
+  /** RFC 9207: the answer's `iss` must be the realm's, or its code is never exchanged. */
+  private async checkCallback(url: string): Promise<void> {
     const params = URL.parse(url)?.searchParams;
     const state = params?.get('state');
     // An answer without a code has nothing to exchange, and one this tab did not ask for is stale:
     // the library reports either.
-    if (!params?.has('code') || !state || (await this.settings.stateStore.get(state)) === null)
-      return super.signinCallback(url);
+    if (!params?.has('code') || !state || (await this.settings.stateStore.get(state)) === null) return;
     const metadata = await this.checkDiscovery();
     const check = callbackIssuerCheck(
       url,
@@ -92,7 +133,6 @@ export class PortalUserManager extends UserManager {
       await this.settings.stateStore.remove(state);
       throw new PortalCheckError(check);
     }
-    return super.signinCallback(url);
   }
 
   override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
@@ -121,6 +161,12 @@ export class PortalUserManager extends UserManager {
 
   /** Every refresh stores its user here first: the last gate before the tab takes the answer. */
   override async storeUser(user: User | null): Promise<void> {
+    const expected = this.signingInAgain?.expected;
+    if (user && expected) {
+      // Signing in again is for this tab's user: another user's tokens are not this tab's session.
+      const changed = identityChanged(expected, identityAfter(user));
+      if (changed) throw new PortalCheckError({ kind: 'signed-in-as-another', ...changed });
+    }
     const refreshing = this.refreshing;
     if (user && refreshing) {
       const changed = identityChanged(refreshing.identity, identityAfter(user));

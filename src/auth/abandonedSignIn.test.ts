@@ -16,7 +16,7 @@ describe('abandonedSignIn', () => {
   it('reports the latest of several, and all of their keys', () => {
     const found = abandonedSignIn(
       [
-        ['s1', state(NOW - 600)],
+        ['s1', state(NOW - 200)],
         ['s2', state(NOW - 30)],
       ],
       NOW,
@@ -28,10 +28,20 @@ describe('abandonedSignIn', () => {
   it.each<[string, Array<[string, string | null]>]>([
     ['nothing pending', []],
     ['a sign-in started a moment ago', [['s1', state(NOW - 2)]]],
+    ['a sign-in started more than five minutes ago', [['s1', state(NOW - 301)]]],
     ['a pending sign-out', [['s1', state(NOW - 60, 'so:r')]]],
     ['something unreadable', [['s1', '{not json']]],
     ['an empty entry', [['s1', null]]],
   ])('ignores %s', (_name, entries) => {
     expect(abandonedSignIn(entries, NOW)).toBeNull();
+  });
+
+  it('leaves out the sign-ins this tab already explained', () => {
+    const entries: Array<[string, string]> = [
+      ['s1', state(NOW - 90)],
+      ['s2', state(NOW - 30)],
+    ];
+    expect(abandonedSignIn(entries, NOW, new Set(['s2']))?.keys).toEqual(['s1']);
+    expect(abandonedSignIn(entries, NOW, new Set(['s1', 's2']))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { InMemoryWebStorage, WebStorageStateStore } from 'oidc-client-ts';
 import type { EnvironmentConfig } from '../config/types.ts';
-import { redirectUriOf } from '../config/urls.ts';
+import { popupRedirectUriOf, redirectUriOf } from '../config/urls.ts';
 import { realmMetadata } from '../shared/discovery/discoveryCache.ts';
 import { carryDiscovery } from './carriedDiscovery.ts';
 import { PortalUserManager } from './PortalUserManager.ts';
@@ -19,6 +19,8 @@ export function createUserManager(environment: EnvironmentConfig, origin: string
     authority: environment.authority,
     client_id: environment.clientId,
     redirect_uri: redirectUri,
+    // Signing in again in a pop-up (the page stays) comes back to the identities' relay page.
+    popup_redirect_uri: popupRedirectUriOf(environment, origin),
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: environment.scope,

@@ -42,6 +42,12 @@ export function identityChanged(before: Identity, after: Identity): { before: st
  * keeps the previous one). Keep it only while the realm has not been seen rotating refresh tokens:
  * once it has, the previous one is spent, and presenting it again would end the session (Keycloak
  * takes a reused refresh token for a stolen one).
+ *
+ * Kept is not "the realm does not rotate" (case 31): an answer without a refresh token does not say,
+ * so the token view calls the kept one possibly spent, and names this cause if the realm then refuses
+ * it. Dropping it instead would strand every realm that does not rotate (RFC 6749 §6 lets it omit
+ * the refresh token). No per-environment setting: the realm's own answers decide, and a setting that
+ * a realm admin's change makes wrong would have the portal state what it never saw.
  */
 export function keepRefreshToken(
   previous: string | undefined,

@@ -3,6 +3,7 @@ import {
   adminEventsUrl,
   isLocalRealm,
   masterRealmDiscoveryOf,
+  popupRedirectUriOf,
   realmNameOf,
   redirectUriOf,
   sameIssuer,
@@ -69,6 +70,16 @@ describe('redirectUriOf', () => {
     ['https://portal.example.org/cb', 'https://portal.example.org/cb'],
   ])('resolves %s against the portal origin', (redirectUri, expected) => {
     expect(redirectUriOf({ redirectUri }, 'http://127.0.0.1:5173')).toBe(expected);
+  });
+});
+
+describe('popupRedirectUriOf', () => {
+  it.each([
+    ['/callback/local', 'http://127.0.0.1:5173/callback/local/identity'],
+    ['/callback/local/', 'http://127.0.0.1:5173/callback/local/identity'],
+    ['https://portal.example/cb', 'https://portal.example/cb/identity'],
+  ])('puts /identity after the callback %s', (redirectUri, expected) => {
+    expect(popupRedirectUriOf({ redirectUri }, 'http://127.0.0.1:5173')).toBe(expected);
   });
 });
 

@@ -83,3 +83,10 @@ export function isLocalApi(environment: Pick<EnvironmentConfig, 'api'>): boolean
 export function redirectUriOf(environment: Pick<EnvironmentConfig, 'redirectUri'>, origin: string): string {
   return new URL(environment.redirectUri, `${origin}/`).href;
 }
+
+/**
+ * Where a sign-in in a pop-up comes back (an identity's, or the tab signing in again): the
+ * environment's callback + `/identity`, a page that only hands the answer to the window that opened it.
+ */
+export const popupRedirectUriOf = (environment: Pick<EnvironmentConfig, 'redirectUri'>, origin: string) =>
+  `${redirectUriOf(environment, origin).replace(/\/+$/, '')}/identity`;

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityRedirectUriOf, isIdentityPopupCallback } from './identityPopup.ts';
+import { isIdentityPopupCallback } from './identityPopup.ts';
 import { identityProblem } from './identityProblem.ts';
-
-describe('identityRedirectUriOf', () => {
-  it.each([
-    ['/callback/local', 'http://127.0.0.1:5173/callback/local/identity'],
-    ['/callback/local/', 'http://127.0.0.1:5173/callback/local/identity'],
-    ['https://portal.example/cb', 'https://portal.example/cb/identity'],
-  ])('puts /identity after the callback %s', (redirectUri, expected) => {
-    expect(identityRedirectUriOf({ redirectUri }, 'http://127.0.0.1:5173')).toBe(expected);
-  });
-});
 
 describe('isIdentityPopupCallback', () => {
   it.each([

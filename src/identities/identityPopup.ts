@@ -1,11 +1,7 @@
-import type { EnvironmentConfig } from '../config/types.ts';
-import { redirectUriOf } from '../config/urls.ts';
-
-/** The popup sign-in of an extra identity comes back here: the environment's callback + `/identity`. */
-export const identityRedirectUriOf = (environment: Pick<EnvironmentConfig, 'redirectUri'>, origin: string) =>
-  `${redirectUriOf(environment, origin).replace(/\/+$/, '')}/identity`;
-
-/** True in the popup window, when the realm sent the identity's sign-in response back to it. */
+/**
+ * True in the popup window, when the realm sent a pop-up sign-in's response back to it (config/urls
+ * popupRedirectUriOf: an identity's, or the tab signing in again).
+ */
 export function isIdentityPopupCallback(location: Location | URL): boolean {
   const params = new URLSearchParams(location.search);
   return (

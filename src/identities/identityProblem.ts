@@ -1,4 +1,5 @@
 import type { Failure } from '../shared/explanation.ts';
+import { popupProblemOf } from '../shared/popupProblem.ts';
 
 export type IdentityProblemKind =
   | 'popup-blocked'
@@ -57,7 +58,8 @@ export function identityProblem(
       next: 'Remove it and add it again (the realm will ask for the password).',
     };
   }
-  if (/popup.*(blocked|failed to open)|window.*(blocked|null)/i.test(message)) {
+  const popup = popupProblemOf(cause);
+  if (popup === 'popup-blocked') {
     return {
       kind: 'popup-blocked',
       tone: 'warn',
@@ -65,7 +67,7 @@ export function identityProblem(
       next: 'Allow pop-ups for this page, then click “Add identity” again.',
     };
   }
-  if (/popup closed|closed by user/i.test(message)) {
+  if (popup === 'popup-closed') {
     return {
       kind: 'popup-closed',
       tone: 'warn',

@@ -1,10 +1,10 @@
 import { InMemoryWebStorage, type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { EnvironmentConfig } from '../config/types.ts';
+import { popupRedirectUriOf } from '../config/urls.ts';
 import type { Failure } from '../shared/explanation.ts';
-import type { Identity } from '../shared/token/identity.ts';
+import type { Identity, IdentitySignIn } from '../shared/token/identity.ts';
 import { sessionTokens } from '../shared/token/sessionTokens.ts';
-import { identityRedirectUriOf } from './identityPopup.ts';
 import { type IdentityProblemKind, identityProblem } from './identityProblem.ts';
 
 interface Held {
@@ -32,8 +32,8 @@ function managerFor(environment: EnvironmentConfig, origin: string, offline: boo
   return new UserManager({
     authority: environment.authority,
     client_id: environment.clientId,
-    redirect_uri: identityRedirectUriOf(environment, origin),
-    popup_redirect_uri: identityRedirectUriOf(environment, origin),
+    redirect_uri: popupRedirectUriOf(environment, origin),
+    popup_redirect_uri: popupRedirectUriOf(environment, origin),
     response_type: 'code',
     scope: offline ? `${environment.scope} offline_access` : environment.scope,
     userStore: memory,
@@ -53,8 +53,10 @@ const revokeOnExit = ({ endpoint, refreshToken }: Revocable, clientId: string) =
     new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: clientId }),
   );
 
+const usernameOf = (user: User) => String(user.profile.preferred_username ?? user.profile.sub);
+
 const labelOf = (user: User, taken: readonly Identity[]) => {
-  const name = String(user.profile.preferred_username ?? user.profile.sub);
+  const name = usernameOf(user);
   const same = taken.filter((i) => i.label === name || i.label.startsWith(`${name} (`)).length;
   return same ? `${name} (${same + 1})` : name;
 };
@@ -64,9 +66,14 @@ let sequence = 0;
 /**
  * The tab's extra identities: added through a popup sign-in with a forced login prompt (so the
  * realm does not reuse the session of whoever signed in last), refreshed and removed one by one.
- * Everything dies with the page; `onChange` tells the shell, which hands them to the matrix.
+ * Everything dies with the page; `onChange` tells the shell, which hands them to the matrix, and
+ * `onSignIn` each sign-in through the realm, finished or not, which may end the tab's own session.
  */
-export function useIdentities(environment: EnvironmentConfig, onChange: (identities: Identity[]) => void) {
+export function useIdentities(
+  environment: EnvironmentConfig,
+  onChange: (identities: Identity[]) => void,
+  onSignIn: (signIn: IdentitySignIn) => void,
+) {
   const [held, setHeld] = useState<Held[]>([]);
   const [adding, setAdding] = useState(false);
   const [keepSession, setKeepSession] = useState(true);
@@ -96,6 +103,8 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
     try {
       // Aborts when the user closes the window, instead of waiting for ever.
       const user = await manager.signinPopup({ prompt: 'login', popupAbortOnClose: true });
+      const tokens = sessionTokens({ access: user.access_token, id: user.id_token });
+      onSignIn({ at: Date.now(), who: usernameOf(user), sid: tokens.access.sid });
       sequence += 1;
       const id = `identity-${sequence}`;
       await remember(id, manager, user);
@@ -106,7 +115,7 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
             user,
             list.map((h) => h.identity),
           ),
-          tokens: sessionTokens({ access: user.access_token, id: user.id_token }),
+          tokens,
         };
         return [
           ...list,
@@ -114,7 +123,10 @@ export function useIdentities(environment: EnvironmentConfig, onChange: (identit
         ];
       });
     } catch (cause) {
-      setProblem(identityProblem(cause, 'add'));
+      const problem = identityProblem(cause, 'add');
+      // A pop-up that opened may have ended the tab's session on its way (Keycloak's ⟳).
+      if (problem.kind !== 'popup-blocked') onSignIn({ at: Date.now(), who: null, sid: undefined });
+      setProblem(problem);
     } finally {
       setAdding(false);
     }

@@ -4,6 +4,7 @@ import { readToken } from '../shared/token/readToken.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { BODY_LIMIT, bugReport, type ReportInput, scrubTokens } from './bugReport.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { EXPECTED_HINT } from './reportStory.ts';
 
 const randomPart = (length: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) =>
@@ -96,6 +97,121 @@ describe('bugReport', () => {
     );
     expect(report).toContain('No token was sent.');
     expect(report).toContain('not measured');
+  });
+});
+
+describe('bugReport: Steps, Expected, Actual', () => {
+  const sentAt = Date.UTC(2030, 0, 2, 3, 4, 5);
+  // The server's clock is 2.5 s ahead of this machine (inputFor's skew): …07.5 at the server.
+  const serverAtSend = (sentAt + 2500) / 1000;
+  const patient = {
+    sub: 'f1c2',
+    preferred_username: 'patient',
+    name: 'Pat Patient',
+    given_name: 'Pat',
+    family_name: 'Patient',
+    email: 'patient@abrumet.local',
+    realm_access: { roles: ['patient', 'offline_access'] },
+  };
+  const section = (report: string, heading: string) => {
+    const start = report.indexOf(`### ${heading}\n`);
+    return report.slice(start, report.indexOf('\n\n', start));
+  };
+
+  it('writes the steps from what the portal knows: environment, whose token, method and path, time left', () => {
+    const raw = fakeJwt({ ...patient, exp: Math.ceil(serverAtSend) + 298 });
+    const report = bugReport(inputFor(raw));
+    expect(section(report, 'Steps')).toBe(
+      [
+        '### Steps',
+        '1. In the API debug portal on Local (realm http://idp/auth/realms/abrumet), as patient (realm roles: patient, offline_access).',
+        `2. Send GET /api/v1/patients?access_token=<token sha256:abcdef012345> with the token “Current access token”, not expired when sent (4 min 58 s left).`,
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    [{ exp: 2_000_000_000 - 1 }, 'not expired when sent'],
+    [{ exp: 1 }, 'expired'],
+    [{}, 'with no expiry (exp)'],
+  ])('says how the token stood when it was sent (%j)', (claims, said) => {
+    const raw = fakeJwt({ ...patient, ...claims });
+    const steps = section(bugReport(inputFor(raw)), 'Steps');
+    expect(steps).toContain(said);
+  });
+
+  it('says a token expired before it was sent, by the server clock', () => {
+    const raw = fakeJwt({ ...patient, exp: Math.floor(serverAtSend) - 42 });
+    expect(section(bugReport(inputFor(raw)), 'Steps')).toContain(
+      'with the token “Current access token”, expired 42 s before it was sent.',
+    );
+  });
+
+  it('says when no token was sent', () => {
+    const raw = fakeJwt(patient);
+    const steps = section(bugReport(inputFor(raw, { token: undefined, tokenLabel: 'No token' })), 'Steps');
+    expect(steps).toContain('1. In the API debug portal on Local (realm http://idp/auth/realms/abrumet).');
+    expect(steps).toContain('with no token.');
+  });
+
+  it('leaves Expected to the user, with a hint until they write it', () => {
+    const raw = fakeJwt(patient);
+    expect(section(bugReport(inputFor(raw)), 'Expected')).toBe(`### Expected\n${EXPECTED_HINT}`);
+    const written = bugReport(inputFor(raw), { expected: '200 with the list', includePersonal: false });
+    expect(section(written, 'Expected')).toBe('### Expected\n200 with the list');
+  });
+
+  it('takes Actual from the answer and its verdict, the status said once', () => {
+    const raw = fakeJwt(patient);
+    expect(section(bugReport(inputFor(raw)), 'Actual')).toBe('### Actual\n403 Forbidden (12 ms): Refused');
+    const titled = bugReport(
+      inputFor(raw, {
+        verdict: { kind: 'forbidden', tone: 'bad', title: '403 Forbidden: refused for this user', next: 'x' },
+      }),
+    );
+    expect(section(titled, 'Actual')).toBe('### Actual\n403 Forbidden (12 ms): refused for this user');
+  });
+});
+
+describe('bugReport: personal claims', () => {
+  const person = {
+    sub: 'f1c2',
+    preferred_username: 'ada@example.org',
+    name: 'Ada Lovelace',
+    given_name: 'Ada',
+    email: 'ada@example.org',
+    realm_access: { roles: ['patient'] },
+  };
+
+  it('leaves name and e-mail out by default, everywhere in the report', () => {
+    const raw = fakeJwt(person);
+    const report = bugReport(
+      inputFor(raw, {
+        // The verdict and the API's answer name the user too.
+        verdict: { kind: 'forbidden', tone: 'bad', title: 'Signed in as ada@example.org', next: 'x' },
+        bodyText: '{"name":"Ada Lovelace","given_name":"Ada"}',
+      }),
+    );
+    expect(report).not.toContain('ada@example.org');
+    expect(report).not.toContain('Ada Lovelace');
+    expect(report).not.toContain('"Ada"');
+    expect(report).toContain('"email": "(left out: personal)"');
+    expect(report).toContain('as the user f1c2 (realm roles: patient)');
+    expect(report).toContain('name and e-mail left out');
+  });
+
+  it('includes them when the user asks', () => {
+    const raw = fakeJwt(person);
+    const report = bugReport(inputFor(raw), { expected: '', includePersonal: true });
+    expect(report).toContain('"email": "ada@example.org"');
+    expect(report).toContain('"name": "Ada Lovelace"');
+    expect(report).toContain('as ada@example.org (realm roles: patient)');
+  });
+
+  it('never lets a personal choice bring the token back', () => {
+    const raw = fakeJwt(person);
+    const report = bugReport(inputFor(raw), { expected: raw, includePersonal: true });
+    for (const part of raw.split('.')) expect(report).not.toContain(part);
   });
 });
 

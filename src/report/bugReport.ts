@@ -1,6 +1,8 @@
 import type { OutgoingRequest, SendResult } from '../shared/bearer/send.ts';
 import type { Explanation } from '../shared/explanation.ts';
 import type { TokenReading } from '../shared/token/readToken.ts';
+import { leaveOutPersonal, scrubPersonal } from './personalData.ts';
+import { reportStory } from './reportStory.ts';
 
 /** What a ticket needs about one send: everything but the token itself. */
 export interface ReportInput {
@@ -22,6 +24,19 @@ export interface ReportInput {
   /** The request as curl with $TOKEN (toCurl). */
   curl: string;
 }
+
+/** What the user adds to a report before copying it. */
+export interface ReportChoices {
+  /** What should have happened, in the user's words; empty leaves a hint in its place. */
+  expected: string;
+  /** Name, e-mail and the other claims that identify a person: left out unless asked. */
+  includePersonal: boolean;
+}
+
+export const DEFAULT_CHOICES: ReportChoices = { expected: '', includePersonal: false };
+
+/** A report that waits for the user's choices (sendReport's answer), written anew for each. */
+export type ReportWriter = (choices: ReportChoices) => string;
 
 export const BODY_LIMIT = 1024;
 /** Bearer values of any header, whatever the case. */
@@ -94,18 +109,21 @@ export function scrubTokens(text: string, secrets: readonly string[], fingerprin
 }
 
 /** The claims only: the payload decoded, never the header's signature or the raw parts. */
-const claimsOf = (token: TokenReading | undefined) => {
+const claimsOf = (token: TokenReading | undefined, personal: { claims: Record<string, unknown> } | null) => {
   if (!token) return 'No token was sent.';
   if (!token.decoded.ok) return `The token's claims cannot be read: ${token.problem ?? 'not a JWT'}`;
-  return fence(JSON.stringify(token.decoded.payload, null, 2), 'json');
+  return fence(JSON.stringify(personal?.claims ?? token.decoded.payload, null, 2), 'json');
 };
 
 /**
  * A Markdown bug report of one send, for a ticket. Pure; the token never appears in it: the bearer
  * is a fingerprint, the claims are decoded JSON, the curl uses $TOKEN, and scrubTokens runs last.
+ * Steps / Expected / Actual lead; personal claims are left out unless the choices include them.
  */
-export function bugReport(input: ReportInput): string {
+export function bugReport(input: ReportInput, choices: ReportChoices = DEFAULT_CHOICES): string {
   const { request, result, token, fingerprint, verdict } = input;
+  const personal =
+    !choices.includePersonal && token?.decoded.ok ? leaveOutPersonal(token.decoded.payload) : null;
   const headers = request.headers.map(([name, value]) => `${name}: ${maskHeader(name, value, fingerprint)}`);
   const body = input.bodyText.slice(0, BODY_LIMIT);
   const responseLines =
@@ -133,6 +151,8 @@ export function bugReport(input: ReportInput): string {
     reportHeader(input.environment, input.sentAtMs, input),
     `- **Token:** ${input.tokenLabel}${fingerprint ? ` (fingerprint ${fingerprint})` : ''}`,
     '',
+    ...reportStory(input, statusOf(result), choices),
+    '',
     '### Request',
     fence([`${request.method} ${request.url}`, ...headers].join('\n'), 'http'),
     ...(request.body ? [fence(request.body.slice(0, BODY_LIMIT))] : []),
@@ -143,13 +163,16 @@ export function bugReport(input: ReportInput): string {
     '### Verdict',
     ...explanation,
     '',
-    '### Token claims (signature and refresh token left out)',
-    claimsOf(token),
+    personal
+      ? '### Token claims (signature, refresh token, name and e-mail left out)'
+      : '### Token claims (signature and refresh token left out)',
+    claimsOf(token, personal),
     '',
     '### Reproduce',
     'Set TOKEN to a token of the same user first.',
     fence(input.curl, 'sh'),
     '',
   ].join('\n');
-  return scrubTokens(text, token ? [token.raw] : [], fingerprint);
+  const clean = scrubTokens(text, token ? [token.raw] : [], fingerprint);
+  return personal ? scrubPersonal(clean, personal.values) : clean;
 }

@@ -1,8 +1,13 @@
-import { BODY_LIMIT, bugReport, type ReportInput } from './bugReport.ts';
+import { BODY_LIMIT, bugReport, type ReportInput, type ReportWriter } from './bugReport.ts';
 import { fingerprintOf } from './fingerprint.ts';
 
-/** The report of one send, with what takes a moment to get: the body's first KB and the fingerprint. */
-export async function sendReport(input: Omit<ReportInput, 'bodyText' | 'fingerprint'>): Promise<string> {
+/**
+ * The report of one send, with what takes a moment to get (the body's first KB and the
+ * fingerprint), ready to be written with the user's choices (Expected, name and e-mail).
+ */
+export async function sendReport(
+  input: Omit<ReportInput, 'bodyText' | 'fingerprint'>,
+): Promise<ReportWriter> {
   const bodyText =
     input.result.kind === 'response'
       ? await input.result.body
@@ -11,5 +16,6 @@ export async function sendReport(input: Omit<ReportInput, 'bodyText' | 'fingerpr
           .catch(() => '')
       : '';
   const fingerprint = input.token?.raw ? await fingerprintOf(input.token.raw) : undefined;
-  return bugReport({ ...input, bodyText, fingerprint });
+  const complete = { ...input, bodyText, fingerprint };
+  return (choices) => bugReport(complete, choices);
 }

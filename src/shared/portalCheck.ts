@@ -10,7 +10,9 @@ export type PortalCheck =
   /** RFC 9207 §2.4: the callback's `iss` names another issuer, or is missing where promised. */
   | { kind: 'callback-issuer'; expected: string; received: string | null }
   /** A refresh answered with the tokens of another user than the one signed in here. */
-  | { kind: 'identity-changed'; before: string; after: string };
+  | { kind: 'identity-changed'; before: string; after: string }
+  /** Signing the tab in again (a pop-up) brought the tokens of another user than the tab's. */
+  | { kind: 'signed-in-as-another'; before: string; after: string };
 
 function messageOf(check: PortalCheck): string {
   switch (check.kind) {
@@ -22,6 +24,8 @@ function messageOf(check: PortalCheck): string {
         : `The sign-in answer comes from ${check.received}, not from ${check.expected} (RFC 9207 iss)`;
     case 'identity-changed':
       return `The refresh answered for ${check.after}, but this tab is signed in as ${check.before}`;
+    case 'signed-in-as-another':
+      return `Signed in as ${check.after} in the pop-up, but this tab is signed in as ${check.before}`;
   }
 }
 

@@ -3,8 +3,10 @@ import { Profiler, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localClock } from '../shared/format.ts';
 import { ServerTimeProvider } from '../shared/serverTime.tsx';
+import type { SignatureStatus } from '../shared/token/judgeToken.ts';
 import { readToken } from '../shared/token/readToken.ts';
 import type { ServerClock } from '../shared/token/serverClock.ts';
+import { acceptance } from '../test/environments.ts';
 import { fakeJwt } from '../test/fakeJwt.ts';
 import { Countdown } from './Countdown.tsx';
 
@@ -22,7 +24,7 @@ const renderCountdown = (exp: number, skewMs = 0, clock: Partial<ServerClock> = 
   render(
     <StrictMode>
       <ServerTimeProvider clock={{ skewMs, measured: true, ...clock }}>
-        <Countdown access={access(exp)} />
+        <Countdown access={access(exp)} environment={acceptance} />
       </ServerTimeProvider>
     </StrictMode>,
   );
@@ -69,7 +71,7 @@ describe('Countdown', () => {
     // would have expired 5 min ago.
     render(
       <ServerTimeProvider clock={{ skewMs: -600_000, measured: true }}>
-        <Countdown access={readToken(fakeJwt({ iat: iat - 600, exp: iat - 300 }))} />
+        <Countdown access={readToken(fakeJwt({ iat: iat - 600, exp: iat - 300 }))} environment={acceptance} />
       </ServerTimeProvider>,
     );
     expect(screen.getByTestId('countdown').textContent).toBe('5:00 left');
@@ -95,7 +97,7 @@ describe('Countdown', () => {
     render(
       <ServerTimeProvider clock={{ skewMs: 0, measured: true }}>
         <Profiler id="countdown" onRender={() => (countdownRenders += 1)}>
-          <Countdown access={access(iat + 300)} />
+          <Countdown access={access(iat + 300)} environment={acceptance} />
         </Profiler>
       </ServerTimeProvider>,
     );
@@ -103,5 +105,81 @@ describe('Countdown', () => {
     for (let second = 0; second < 5; second += 1) act(() => vi.advanceTimersByTime(1000));
     expect(countdownRenders - countdownBefore).toBe(5);
     // That the rest of the token panel does not follow the tick is TokenPanel.test's to show.
+  });
+
+  describe('case 15: judged as the verdict judges it', () => {
+    const good = {
+      iss: acceptance.authority,
+      aud: 'abrumet-api',
+      iat,
+      exp: iat + 300,
+      typ: 'Bearer',
+      realm_access: { roles: ['therapist'] },
+    };
+    const renderSigned = (header: object, signature?: SignatureStatus) =>
+      render(
+        <ServerTimeProvider clock={{ skewMs: 0, measured: true }}>
+          <Countdown
+            access={readToken(fakeJwt(good, header))}
+            environment={acceptance}
+            signature={signature}
+          />
+        </ServerTimeProvider>,
+      );
+    const state = () => screen.getByTestId('countdown-state');
+    const look = () => screen.getByTestId('countdown').closest('.tk-countdown')?.className ?? '';
+
+    it.each([
+      ['alg none', { alg: 'none' }, undefined, 'tone-bad'],
+      [
+        'HS256, rejected by the realm keys',
+        { alg: 'HS256', kid: 'k1' },
+        { kind: 'rejected', message: 'no' },
+        'tone-bad',
+      ],
+      ['HS256, not checked yet', { alg: 'HS256', kid: 'k1' }, { kind: 'checking' }, 'tone-warn'],
+      [
+        'a jku header',
+        { alg: 'RS256', kid: 'k1', jku: 'https://evil.example/keys' },
+        { kind: 'verified', alg: 'RS256' },
+        'tone-warn',
+      ],
+      ['an x5u header', { alg: 'RS256', kid: 'k1', x5u: 'https://evil.example/c' }, undefined, 'tone-warn'],
+      [
+        'a signature the realm keys reject',
+        { alg: 'RS256', kid: 'k1' },
+        { kind: 'rejected', message: 'bad' },
+        'tone-bad',
+      ],
+    ] as const)(
+      'a token with %s is “Untrusted”, in the verdict’s tone, and still counts down',
+      (_, header, signature, tone) => {
+        renderSigned(header, signature);
+        expect(state().textContent).toBe('Untrusted');
+        expect(look()).toContain(tone);
+        expect(look()).not.toContain('tone-ok');
+        expect(screen.getByTestId('countdown').textContent).toBe('5:00 left');
+        act(() => vi.advanceTimersByTime(2000));
+        expect(screen.getByTestId('countdown').textContent).toBe('4:58 left');
+      },
+    );
+
+    it('a token signed as the realm signs, verified, is “Valid” in the good tone', () => {
+      renderSigned({ alg: 'RS256', kid: 'k1' }, { kind: 'verified', alg: 'RS256' });
+      expect(state().textContent).toBe('Valid');
+      expect(look()).toContain('tone-ok');
+    });
+
+    it('a trusted token lacking the role keeps its time reading: the verdict says what it cannot do', () => {
+      render(
+        <ServerTimeProvider clock={{ skewMs: 0, measured: true }}>
+          <Countdown
+            access={readToken(fakeJwt({ ...good, realm_access: { roles: [] } }))}
+            environment={acceptance}
+          />
+        </ServerTimeProvider>,
+      );
+      expect(state().textContent).toBe('Valid');
+    });
   });
 });

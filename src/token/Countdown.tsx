@@ -1,30 +1,46 @@
-import type { Tone } from '../shared/explanation.ts';
+import type { EnvironmentConfig } from '../config/types.ts';
 import { localClock } from '../shared/format.ts';
 import { useServerNow, useServerTime } from '../shared/serverTime.tsx';
+import { distrustOf } from '../shared/token/distrust.ts';
+import { explainJudgement } from '../shared/token/explainJudgement.ts';
 import { formatClock, formatSpan } from '../shared/token/formatDuration.ts';
+import { expectationsOf, judgeToken, type SignatureStatus } from '../shared/token/judgeToken.ts';
 import type { TokenReading } from '../shared/token/readToken.ts';
 import { NOTABLE_SKEW_MS } from '../shared/token/serverClock.ts';
-import { type TimeState, tokenTime } from '../shared/token/tokenTime.ts';
+import { tokenTime, wholeSeconds } from '../shared/token/tokenTime.ts';
+import { countdownLabel } from './countdownLabel.ts';
 
-const LABEL: Record<TimeState, [label: string, tone: Tone]> = {
-  fresh: ['Valid', 'ok'],
-  expiring: ['Expiring soon', 'warn'],
-  expired: ['Expired', 'bad'],
-  'not-yet-valid': ['Not valid yet', 'warn'],
-  'no-expiry': ['No expiry', 'info'],
-};
+interface CountdownProps {
+  access: TokenReading;
+  /** The environment and signature status the verdict beside it judges the token with. */
+  environment: Pick<EnvironmentConfig, 'authority' | 'api'>;
+  signature?: SignatureStatus | undefined;
+  testId?: string;
+}
 
-/** The one component that re-renders every second, with the token's time in the server's clock. */
-export function Countdown({ access, testId = 'countdown' }: { access: TokenReading; testId?: string }) {
+/**
+ * The one component that re-renders every second, with the token's time in the server's clock.
+ * Case 15: it judges the token as the verdict does (judgeToken, explainJudgement, same inputs), so a
+ * token the verdict distrusts reads "Untrusted" here, in the verdict's tone, never "Valid".
+ */
+export function Countdown({ access, environment, signature, testId = 'countdown' }: CountdownProps) {
   const { serverNow, nowMs } = useServerNow();
   const { skewMs, expiresInMismatch: mismatch } = useServerTime().clock;
   const time = tokenTime(access, serverNow);
   const clockText = formatClock(time.secondsLeft ?? 0);
-  const [label, tone] = LABEL[time.state];
+  const expected = expectationsOf(environment);
+  const judgement = judgeToken(access, expected, serverNow, signature);
+  const left = access.exp === undefined ? undefined : wholeSeconds(access.exp - serverNow);
+  const { label, tone } = countdownLabel(time.state, {
+    distrusted: distrustOf(judgement).length > 0,
+    tone: explainJudgement(judgement, expected, left, signature).tone,
+  });
   return (
     <div className={`tk-countdown tk-countdown--${time.state} tone-${tone}`}>
       <p className="tk-countdown__text">
-        <span className={`tk-countdown__state text-${tone}`}>{label}</span>
+        <span className={`tk-countdown__state text-${tone}`} data-testid={`${testId}-state`}>
+          {label}
+        </span>
         <span className={`tk-countdown__clock${tone === 'ok' ? '' : ` text-${tone}`}`} data-testid={testId}>
           {time.state === 'expired'
             ? `expired ${clockText} ago`

@@ -16,6 +16,17 @@ const HOW: Record<RefreshTrigger, string> = {
   wake: ' automatically: the token was stale when the computer woke up',
 };
 
+/** An identity's sign-in through the realm, and what it did to this tab's realm session. */
+function identitySignIn(who: string | null, endsTabSession: boolean): string {
+  if (who === null)
+    return endsTabSession
+      ? 'An identity’s sign-in pop-up closed before it finished (on Keycloak, choosing ⟳ “Restart login” there already ends this tab’s realm session)'
+      : 'An identity’s sign-in pop-up closed before it finished';
+  return endsTabSession
+    ? `${who} signed in through the realm as an identity: that ended this tab’s realm session (the realm keeps one per browser)`
+    : `${who} signed in through the realm as an identity (this tab’s realm session stays)`;
+}
+
 /** One line of the session timeline. Lifetime changes are signed: a shorter new token reads "−". */
 export function describeEvent(event: TokenEvent): string {
   switch (event.type) {
@@ -35,7 +46,9 @@ export function describeEvent(event: TokenEvent): string {
     case 'expired':
       return 'Access token expired';
     case 'refresh-failed':
-      return `Refresh failed: ${describeRefreshError(event.error).detail}`;
+      return `Refresh failed: ${describeRefreshError(event.error, undefined, event.replaced).detail}`;
+    case 'identity-sign-in':
+      return identitySignIn(event.who, event.endsTabSession);
     case 'refresh-note':
       return event.message;
     case 'signed-out':
@@ -48,6 +61,7 @@ export function describeEvent(event: TokenEvent): string {
 /** How each kind of event reads at a glance: failures and expiry stand out, renewals are good news. */
 const COLOUR: Partial<Record<TokenEvent['type'], string>> = {
   'refresh-failed': 'text-bad',
+  'identity-sign-in': 'text-warn',
   expired: 'text-bad',
   refreshed: 'text-ok',
 };

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { useServerTime } from '../shared/serverTime.tsx';
 import { expectationsOf } from '../shared/token/judgeToken.ts';
@@ -7,6 +8,7 @@ import { Callout } from '../ui/Callout.tsx';
 import { Countdown } from './Countdown.tsx';
 import { checkClaims } from './inspect/checkClaims.ts';
 import { DecodedView } from './inspect/DecodedView.tsx';
+import { pastedNextStep } from './inspect/pastedNextStep.ts';
 import { keysFor, pastedToken } from './inspect/pastedToken.ts';
 import { RawToken } from './inspect/RawToken.tsx';
 import { SignatureCheck } from './inspect/SignatureCheck.tsx';
@@ -32,6 +34,8 @@ export function InspectTokenSection({ environment, environments }: InspectTokenS
   const keys = reading ? keysFor(reading, environments) : undefined;
   const use = reading?.typ === 'ID' ? 'id' : 'access';
   const { serverNow } = useServerTime();
+  // Signed out, the page has no Call the API: the next steps do not send anyone there.
+  const signedIn = Boolean(useAuth().user);
   // Checked only against a configured realm's keys, on request: a pasted token names its own issuer.
   const signature = useSignatureCheck(
     keys?.kind === 'configured' ? reading : undefined,
@@ -67,13 +71,29 @@ export function InspectTokenSection({ environment, environments }: InspectTokenS
           <button type="button" className="button button--quiet" onClick={() => setText('')}>
             Clear
           </button>
-          <span className="small muted">To call the API with it, choose “Pasted token” in Call the API.</span>
+          <span className="small muted">
+            {signedIn
+              ? 'To call the API with it, choose “Pasted token” in Call the API.'
+              : 'To call the API with it, sign in: the page then offers it as the “Pasted token”.'}
+          </span>
         </div>
       )}
       {reading && (
         <div className="tk-inspect__result" data-testid="inspected-token">
-          <TokenVerdict access={reading} environment={environment} signature={signature.status} />
-          {reading.exp !== undefined && <Countdown access={reading} testId="inspected-countdown" />}
+          <TokenVerdict
+            access={reading}
+            environment={environment}
+            signature={signature.status}
+            nextStep={(problems) => pastedNextStep(problems, signedIn)}
+          />
+          {reading.exp !== undefined && (
+            <Countdown
+              access={reading}
+              environment={environment}
+              signature={signature.status}
+              testId="inspected-countdown"
+            />
+          )}
           {keys?.kind === 'configured' ? (
             <div className="tk-inspect__signature">
               <p className="small muted">

@@ -42,7 +42,7 @@ export function RefreshControls({
   const busy = auth.activeNavigator === 'signinSilent';
   const { record } = session;
   const notes = useMemo(
-    () => (lastRefresh ? refreshNotes(lastRefresh.before, lastRefresh.after) : []),
+    () => (lastRefresh ? refreshNotes(lastRefresh.before, lastRefresh.after, lastRefresh.presentedKept) : []),
     [lastRefresh],
   );
   useEffect(() => {

@@ -256,6 +256,12 @@ describe('TokenPanel', () => {
     await waitFor(() => expect(verdict()).toContain(reason));
     expect(verdict()).not.toContain('This token can call the API right now');
     expect(screen.getByTestId('verdict').className).not.toContain('tone-ok');
+    // One reading, one look: the countdown beside it does not call the token valid either.
+    expect(screen.getByTestId('countdown-state').textContent).toBe('Untrusted');
+    const toneOf = (element: Element | null) => /tone-\w+/.exec(element?.className ?? '')?.[0];
+    expect(toneOf(screen.getByTestId('countdown').closest('.tk-countdown'))).toBe(
+      toneOf(screen.getByTestId('verdict')),
+    );
   });
 
   it('case 16: flags nbf and iat in the future, and an exp that is a string', () => {

@@ -68,11 +68,16 @@ export function TokenPanel({
         Your token
       </h2>
       {mixUp && <Callout explanation={mixUp} role="alert" />}
-      <TokenVerdict access={access} environment={environment} signature={accessSignature.status} />
+      <TokenVerdict
+        access={access}
+        environment={environment}
+        signature={accessSignature.status}
+        sessionEnded={ended}
+      />
       {large && <Callout explanation={large} role="note" testId="large-token" />}
       <div className="tk-panel__time">
         {access.exp !== undefined ? (
-          <Countdown access={access} />
+          <Countdown access={access} environment={environment} signature={accessSignature.status} />
         ) : (
           <p className="muted">This access token carries no expiry the portal can read.</p>
         )}

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { exportToken } from '../shared/bearer/toCurl.ts';
 import type { Explanation, Tone } from '../shared/explanation.ts';
 import { CodeBlock } from './CodeBlock.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -71,6 +72,12 @@ export function Callout({
         <div className="callout__curl">
           <CodeBlock label="curl command to try it yourself">{curl}</CodeBlock>
           <CopyButton label="Copy curl" getText={() => curl} />
+          {curl.includes('$TOKEN') && (
+            <p className="small muted">
+              Set TOKEN first, in the same shell (a new shell has none, and the API refuses an empty bearer):{' '}
+              <code>{exportToken()}</code>
+            </p>
+          )}
         </div>
       )}
       {children}

@@ -16,9 +16,14 @@ export function craftJwt(
   return `${b64url(header)}.${b64url(payload)}.${signature}`;
 }
 
+const part = (token: string, index: number): Json =>
+  JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8')) as Json;
+
 /** The claims of a token (decoded, not verified). */
-export const claimsOf = (token: string): Json =>
-  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Json;
+export const claimsOf = (token: string): Json => part(token, 1);
+
+/** The JOSE header of a token (decoded, not verified). */
+export const headerOf = (token: string): Json => part(token, 0);
 
 export type TokenGrant = 'authorization_code' | 'refresh_token';
 

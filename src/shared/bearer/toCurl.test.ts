@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellQuote, toCurl } from './toCurl.ts';
+import { exportToken, shellQuote, toCurl } from './toCurl.ts';
 
 /**
  * Splits words the way a POSIX shell does for what toCurl writes (POSIX 2.2: single quotes keep
@@ -117,5 +117,16 @@ describe('toCurl', () => {
       headers: [['Authorization', 'Basic dTpw']],
     });
     expect(curl).toContain(`--header 'Authorization: Basic dTpw'`);
+  });
+});
+
+describe('exportToken', () => {
+  it('sets TOKEN to a placeholder the user replaces, unless given the token', () => {
+    expect(exportToken()).toBe("export TOKEN='<paste the access token>'");
+    expect(exportToken('eyJ.a.b')).toBe("export TOKEN='eyJ.a.b'");
+  });
+
+  it('keeps whatever the token holds literal through sh', () => {
+    expect(throughShell(exportToken("it's $x"))).toEqual(['export', "TOKEN=it's $x"]);
   });
 });

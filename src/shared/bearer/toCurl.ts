@@ -5,6 +5,15 @@ export const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`
 
 const BEARER = /^\s*bearer\s+/i;
 
+/** What the user pastes in place of the token: the export line then reads as an instruction. */
+export const TOKEN_PLACEHOLDER = '<paste the access token>';
+
+/**
+ * The line that sets what toCurl's `$TOKEN` reads (a new shell has no TOKEN: the API would answer
+ * 401 to an empty bearer). With the placeholder unless the caller was explicitly given the token.
+ */
+export const exportToken = (token: string = TOKEN_PLACEHOLDER) => `export TOKEN=${shellQuote(token)}`;
+
 /**
  * The request as a curl command that runs in sh/bash/zsh. The bearer becomes `$TOKEN` unless the
  * caller explicitly reveals it, so a command pasted into a ticket does not leak a live token.

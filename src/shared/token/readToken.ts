@@ -39,6 +39,8 @@ export interface TokenReading {
   username?: string;
   name?: string;
   jti?: string;
+  /** The realm session the token belongs to (OIDC `sid`): the same for every token of one sign-in. */
+  sid?: string;
   scope?: string;
   roles: Roles;
   /** NumericDates (seconds since the epoch, server clock). */
@@ -95,6 +97,7 @@ export function readToken(raw: string | undefined): TokenReading {
     username: str(payload.preferred_username),
     name: str(payload.name),
     jti: str(payload.jti),
+    sid: str(payload.sid),
     scope: str(payload.scope),
     roles: rolesOf(payload),
     exp: num(payload.exp),

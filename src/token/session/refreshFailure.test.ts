@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localClock } from '../../shared/format.ts';
 import { PortalCheckError } from '../../shared/portalCheck.ts';
 import { isRefreshError } from '../../shared/refreshEnding.ts';
-import { describeRefreshError, type RefreshFailure } from './refreshFailure.ts';
+import { describeRefreshError, type RefreshFailure, SIGN_IN_AGAIN } from './refreshFailure.ts';
 
 const isTerminal = (failure: RefreshFailure) =>
   failure.kind === 'session-ended' || failure.kind === 'identity-changed';
@@ -44,7 +44,39 @@ describe('describeRefreshError', () => {
     expect(failure.detail).toContain('an admin signed you out');
     expect(failure.note).toContain(`still works at the API until its exp, ${at}:`);
     expect(failure.note).toContain('a reload signs you out');
-    expect(failure.next).toBe('Sign in again.');
+    expect(failure.next).toBe(SIGN_IN_AGAIN);
+  });
+
+  it('names the identity sign-in that replaced the realm session, instead of an admin', () => {
+    const at = Date.UTC(2026, 0, 2, 10, 20, 30);
+    const failure = describeRefreshError(idpError('invalid_grant', 'Session not active'), valid, {
+      at,
+      who: 'patient',
+    });
+    expect(failure.title).toBe('Your session ended: patient’s sign-in replaced it at the realm');
+    expect(failure.detail).toContain(
+      `At ${localClock(at)}, patient signed in through the realm as an identity`,
+    );
+    expect(failure.detail).not.toContain('an admin');
+    expect(failure.next).toBe(SIGN_IN_AGAIN);
+  });
+
+  it('names an identity pop-up that did not finish (Keycloak’s ⟳ ends the session on its own)', () => {
+    const failure = describeRefreshError(idpError('invalid_grant', 'Session not active'), valid, {
+      at: 0,
+      who: null,
+    });
+    expect(failure.title).toBe('Your session ended: an identity sign-in replaced it at the realm');
+    expect(failure.detail).toContain('closed before it finished');
+    expect(failure.detail).toContain('⟳ (“Restart login”)');
+  });
+
+  it('keeps the realm’s own cause when it is not a session that ended (an expired refresh token)', () => {
+    const failure = describeRefreshError(idpError('invalid_grant', 'Token is not active'), valid, {
+      at: 0,
+      who: 'patient',
+    });
+    expect(failure.title).toBe('Your session ended: it expired (idle or too old)');
   });
 
   it.each([['Maximum allowed refresh token reuse exceeded'], ['Stale token']])(
@@ -58,6 +90,35 @@ describe('describeRefreshError', () => {
       expect(isTerminal(failure)).toBe(true);
     },
   );
+
+  it.each([['Maximum allowed refresh token reuse exceeded'], ['Stale token'], ['grant request is invalid']])(
+    'case 31: a refusal (%j) of the refresh token kept from an answer without one names that answer as the cause',
+    (description) => {
+      const failure = describeRefreshError(idpError('invalid_grant', description), {
+        ...valid,
+        refreshTokenKept: true,
+      });
+      expect(failure.kind).toBe('session-ended');
+      expect(failure.title).toBe(
+        'Your session ended: the refresh token kept from the last refresh was already spent',
+      );
+      expect(failure.detail).toContain(`(${description})`);
+      expect(failure.detail).toContain(
+        'The realm answered the last refresh without a new refresh token, so the portal kept the previous one',
+      );
+      expect(failure.detail).not.toContain('another tab or tool');
+      expect(failure.next).toMatch(/^Sign in again\./);
+      expect(failure.note).toContain('still works at the API until its exp');
+    },
+  );
+
+  it("case 31: the realm's own other reason (idle expiry) wins over the kept refresh token", () => {
+    const failure = describeRefreshError(idpError('invalid_grant', 'Token is not active'), {
+      ...expired,
+      refreshTokenKept: true,
+    });
+    expect(failure.title).toBe('Your session ended: it expired (idle or too old)');
+  });
 
   it.each([['grant request is invalid'], [undefined]])(
     'treats any other invalid_grant (%j) as the end of the session',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refreshNotes } from './refreshNotes.ts';
+import { keptRefreshToken, refreshNotes } from './refreshNotes.ts';
 
 const before = { refreshToken: 'rt-1', scope: 'openid profile email' };
 
@@ -8,10 +8,30 @@ describe('refreshNotes', () => {
     expect(refreshNotes(before, { refreshToken: 'rt-2', scope: 'email openid profile' })).toEqual([]);
   });
 
-  it('case 31: an answer without refresh_token keeps the previous one, and says so', () => {
+  it('case 31: an answer without refresh_token keeps the previous one as possibly spent, never claiming the realm does not rotate', () => {
     const [note] = refreshNotes(before, { ...before });
-    expect(note?.kind).toBe('refresh-token-kept');
-    expect(note?.title).toBe('The answer held no new refresh token: the previous one is kept');
+    expect(note).toMatchObject({ kind: 'refresh-token-kept', tone: 'warn' });
+    expect(note?.title).toBe(
+      'The answer held no new refresh token: the previous one is kept, but may already be spent',
+    );
+    expect(note?.detail).toContain('does not say whether the realm rotates them');
+    expect(note?.next).toContain('if it ends the session, sign in again');
+    expect(JSON.stringify(note)).not.toMatch(/does not rotate refresh tokens here/);
+  });
+
+  it('case 31: a kept refresh token the realm took again is kept without a warning', () => {
+    const [note] = refreshNotes(before, { ...before }, true);
+    expect(note).toMatchObject({ kind: 'refresh-token-kept', tone: 'info' });
+    expect(note?.title).toBe('The realm took the kept refresh token again: it is kept for the next refresh');
+  });
+
+  it('keptRefreshToken: only an answer that left the previous refresh token in place', () => {
+    expect(keptRefreshToken(before, { ...before })).toBe(true);
+    expect(keptRefreshToken(before, { ...before, refreshToken: 'rt-2' })).toBe(false);
+    expect(keptRefreshToken(before, { ...before, refreshToken: undefined })).toBe(false);
+    expect(
+      keptRefreshToken({ ...before, refreshToken: undefined }, { ...before, refreshToken: undefined }),
+    ).toBe(false);
   });
 
   it('case 31: a spent refresh token dropped after rotation says the access token cannot be renewed', () => {

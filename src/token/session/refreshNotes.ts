@@ -12,20 +12,46 @@ export type RefreshNote = Explanation<'refresh-token-kept' | 'refresh-token-drop
 const scopes = (scope: string | undefined) => new Set((scope ?? '').split(' ').filter(Boolean));
 
 /**
- * What a refresh changed that the access token does not show (case 31): a refresh token that did
- * not come (kept while the realm does not rotate them, dropped by PortalUserManager once it has),
- * and a granted scope that changed. Nothing when all is as usual.
+ * Case 31: the refresh answer held no refresh token and the previous one stayed (oidc-client-ts
+ * keeps it, and PortalUserManager lets it while the realm has not been seen rotating them).
  */
-export function refreshNotes(before: RefreshAnswer, after: RefreshAnswer): RefreshNote[] {
+export const keptRefreshToken = (before: RefreshAnswer, after: RefreshAnswer): boolean =>
+  before.refreshToken !== undefined && after.refreshToken === before.refreshToken;
+
+/**
+ * What a refresh changed that the access token does not show (case 31): a refresh token that did
+ * not come (kept while the realm has not been seen rotating them, dropped by PortalUserManager once
+ * it has), and a granted scope that changed. Nothing when all is as usual.
+ *
+ * An answer without a refresh token does not say whether the realm rotates them (RFC 6749 §6: it
+ * MAY issue a new one), so a kept one is said to be possibly spent; only a refresh that presented a
+ * kept one and succeeded (`presentedKept`) shows the realm takes a refresh token more than once.
+ */
+export function refreshNotes(
+  before: RefreshAnswer,
+  after: RefreshAnswer,
+  presentedKept = false,
+): RefreshNote[] {
   const notes: RefreshNote[] = [];
-  if (before.refreshToken !== undefined && after.refreshToken === before.refreshToken) {
-    notes.push({
-      kind: 'refresh-token-kept',
-      tone: 'info',
-      title: 'The answer held no new refresh token: the previous one is kept',
-      detail:
-        'The realm does not rotate refresh tokens here (RFC 6749 §6 lets it keep the old one valid), so the next refresh presents the same one again.',
-    });
+  if (keptRefreshToken(before, after)) {
+    notes.push(
+      presentedKept
+        ? {
+            kind: 'refresh-token-kept',
+            tone: 'info',
+            title: 'The realm took the kept refresh token again: it is kept for the next refresh',
+            detail:
+              'This refresh presented the refresh token kept from an earlier answer that held none, and the realm accepted it: this realm lets a refresh token be used more than once (it does not rotate them, or allows some reuse). The answer again held no new one, so the next refresh presents the same one.',
+          }
+        : {
+            kind: 'refresh-token-kept',
+            tone: 'warn',
+            title: 'The answer held no new refresh token: the previous one is kept, but may already be spent',
+            detail:
+              'An answer without a refresh token does not say whether the realm rotates them. If it does not (RFC 6749 §6 lets it keep the old one valid), the next refresh presents the same one and works. If it does (Keycloak: Revoke Refresh Token), this refresh used it up, and presenting it again makes the realm refuse it as a refresh token used twice, which ends the session.',
+            next: 'This access token works until it expires. The next Refresh tells which it is: if it ends the session, sign in again.',
+          },
+    );
   } else if (before.refreshToken !== undefined && after.refreshToken === undefined) {
     notes.push({
       kind: 'refresh-token-dropped',

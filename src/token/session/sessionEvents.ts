@@ -1,3 +1,5 @@
+import type { SessionReplaced } from './realmSession.ts';
+
 export type TokenEvent =
   | { type: 'signed-in'; at: number; who: string; exp?: number | undefined }
   | { type: 'restored'; at: number; who: string; exp?: number | undefined }
@@ -11,8 +13,13 @@ export type TokenEvent =
   /** The realm answered a refresh with the very token the tab already had. */
   | { type: 'refresh-unchanged'; at: number; exp?: number | undefined }
   | { type: 'expired'; at: number; exp?: number | undefined }
-  /** The error as reported (described when shown: refreshFailure never reads its request form). */
-  | { type: 'refresh-failed'; at: number; error: unknown }
+  /**
+   * The error as reported (described when shown: refreshFailure never reads its request form), and
+   * the identity sign-in that had ended the tab's realm session by then, if one had.
+   */
+  | { type: 'refresh-failed'; at: number; error: unknown; replaced?: SessionReplaced | undefined }
+  /** An identity signed in through the realm (who: null when its pop-up did not finish). */
+  | { type: 'identity-sign-in'; at: number; who: string | null; endsTabSession: boolean }
   /** What a refresh answer changed besides the access token (refresh token, scope). */
   | { type: 'refresh-note'; at: number; message: string }
   | { type: 'signed-out'; at: number }

@@ -1,11 +1,18 @@
 import type { User } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
-import type { RefreshAnswer } from './refreshNotes.ts';
+import { readToken } from '../../shared/token/readToken.ts';
+import { isNewSignIn } from './realmSession.ts';
+import { keptRefreshToken, type RefreshAnswer } from './refreshNotes.ts';
 
 /** What the session held before the last refresh, and what its answer left (refreshNotes reads them). */
 export interface LastRefresh {
   before: RefreshAnswer;
   after: RefreshAnswer;
+  /**
+   * The refresh token this refresh presented had been kept from an earlier answer that held none
+   * (case 31): the realm took it a second time.
+   */
+  presentedKept: boolean;
 }
 
 /**
@@ -15,16 +22,30 @@ export interface LastRefresh {
 export function useLastRefresh(user: User | null | undefined): LastRefresh | null {
   const [last, setLast] = useState<LastRefresh | null>(null);
   const previous = useRef<User | null>(null);
+  // The refresh token kept from an answer that held none, while the tab still holds it.
+  const kept = useRef<string | undefined>(undefined);
   useEffect(() => {
     const before = previous.current;
     previous.current = user ?? null;
-    if (!user) setLast(null);
-    else if (before && before.access_token !== user.access_token) {
-      setLast({
-        before: { refreshToken: before.refresh_token, scope: before.scope },
-        after: { refreshToken: user.refresh_token, scope: user.scope },
-      });
+    if (!user || !before) {
+      if (!user) kept.current = undefined;
+      setLast(null);
+      return;
     }
+    if (before.access_token === user.access_token) return;
+    // Signed in again in a pop-up (the page stays): a new session, not a refresh to compare.
+    if (isNewSignIn(readToken(before.access_token), readToken(user.access_token))) {
+      kept.current = undefined;
+      setLast(null);
+      return;
+    }
+    const next = {
+      before: { refreshToken: before.refresh_token, scope: before.scope },
+      after: { refreshToken: user.refresh_token, scope: user.scope },
+      presentedKept: before.refresh_token !== undefined && before.refresh_token === kept.current,
+    };
+    kept.current = keptRefreshToken(next.before, next.after) ? user.refresh_token : undefined;
+    setLast(next);
   }, [user]);
   return last;
 }

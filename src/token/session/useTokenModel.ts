@@ -2,15 +2,19 @@ import { useEffect, useMemo } from 'react';
 import type { AuthContextProps } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../../config/types.ts';
 import { isRefreshError, refreshEnding } from '../../shared/refreshEnding.ts';
+import type { IdentitySignIn, TabSession } from '../../shared/token/identity.ts';
 import { readToken } from '../../shared/token/readToken.ts';
 import { type ServerClock, serverClock, UNMEASURED } from '../../shared/token/serverClock.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { runAfter } from '../../shared/useNow.ts';
+import type { SessionReplaced } from './realmSession.ts';
 import type { AccessInHand } from './refreshFailure.ts';
+import { keptRefreshToken } from './refreshNotes.ts';
 import type { RefreshTrigger } from './sessionEvents.ts';
 import { type LastRefresh, useLastRefresh } from './useLastRefresh.ts';
 import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
 import { useRenewStaleToken } from './useRenewStaleToken.ts';
+import { useTabRealmSession } from './useTabRealmSession.ts';
 import { useTokenReceipt } from './useTokenReceipt.ts';
 import { type TokenSession, useTokenSession } from './useTokenSession.ts';
 
@@ -26,6 +30,12 @@ export interface TokenModel {
   refreshError: unknown;
   /** The session is over (the realm refused the refresh token, or answered for someone else). */
   ended: boolean;
+  /** The identity sign-in that had ended the tab's realm session when the refresh failed, if one had. */
+  replaced: SessionReplaced | undefined;
+  /** The tab's session as the identities panel warns about it (shown only while signed in). */
+  tabSession: TabSession;
+  /** Writes an identity's sign-in into the timeline, saying whether it ended the tab's realm session. */
+  recordIdentitySignIn: (signIn: IdentitySignIn) => void;
   /** The access token in hand: when it expires, for what a failed refresh leaves (refreshFailure). */
   inHand: AccessInHand | undefined;
   /** What the last refresh held and left, besides the access token (refresh token, scope). */
@@ -63,17 +73,19 @@ export function useTokenModel(
     );
   }, [exp, clock, record]);
 
+  const lastRefresh = useLastRefresh(user);
+  // Case 31: a refresh token kept from an answer that held none may be why the next refresh fails.
+  const refreshTokenKept = lastRefresh !== null && keptRefreshToken(lastRefresh.before, lastRefresh.after);
   const inHand =
     exp === undefined
       ? undefined
-      : { expiresAt: new Date(exp * 1000 - clock.skewMs), expired: exp * 1000 - clock.skewMs <= Date.now() };
+      : {
+          expiresAt: new Date(exp * 1000 - clock.skewMs),
+          expired: exp * 1000 - clock.skewMs <= Date.now(),
+          refreshTokenKept,
+        };
   // Explained by the token view (refreshFailure), which loads with it.
   const refreshError = isRefreshError(auth.error) ? auth.error : null;
-  useEffect(() => {
-    if (refreshError) record({ type: 'refresh-failed', at: Date.now(), error: refreshError });
-  }, [refreshError, record]);
-
-  const lastRefresh = useLastRefresh(user);
   const refresh = useRefresh(auth, session, access);
   useRenewStaleToken({
     access,
@@ -83,5 +95,24 @@ export function useTokenModel(
     refresh,
   });
   const ended = refreshError !== null && refreshEnding(refreshError) !== null;
-  return { session, tokens, clock, refresh, refreshError, ended, inHand, lastRefresh };
+  const { replaced, tabSession, recordIdentitySignIn } = useTabRealmSession(
+    session,
+    user,
+    access,
+    refreshError,
+    ended,
+  );
+  return {
+    session,
+    tokens,
+    clock,
+    refresh,
+    refreshError,
+    ended,
+    replaced,
+    inHand,
+    lastRefresh,
+    tabSession,
+    recordIdentitySignIn,
+  };
 }

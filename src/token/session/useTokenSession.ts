@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenReading } from '../../shared/token/readToken.ts';
+import { isNewSignIn } from './realmSession.ts';
 import { createEventLog, type EventLog, type RefreshTrigger, type TokenEvent } from './sessionEvents.ts';
 
 export interface TokenSession {
@@ -47,8 +48,11 @@ export function useTokenSession(
       const firstLoad = before === undefined;
       record({ type: firstLoad && !cameFromCallback ? 'restored' : 'signed-in', at, who, exp: access.exp });
     } else if (access && before && access.raw !== before.raw) {
+      // Signing in again in a pop-up keeps the page: its earlier tokens stay, expired ones included.
       setEarlier((list) => [before, ...list.filter((t) => t.raw !== before.raw)].slice(0, MAX_EARLIER));
-      record({ type: 'refreshed', at, trigger: trigger.current, oldExp: before.exp, newExp: access.exp });
+      if (isNewSignIn(before, access)) record({ type: 'signed-in', at, who, exp: access.exp });
+      else
+        record({ type: 'refreshed', at, trigger: trigger.current, oldExp: before.exp, newExp: access.exp });
       trigger.current = 'manual';
     } else if (!access && before) {
       setEarlier([]);
