@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { withLocal } from './support/configEdits.ts';
 import { saveScreen } from './support/screenshot.ts';
-import { openSection } from './support/sections.ts';
+import { openSection, shownSection } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { startStack } from './support/stack.ts';
 
@@ -10,9 +10,16 @@ const session = setupBrowserSession();
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
 const didNotFinish = (page: Page) =>
   page.getByRole('alert').filter({ hasText: 'Your sign-in did not finish' });
-/** The login-events help of the Realm section: shown there only when no sign-in is being explained. */
-const realmLoginHelp = (page: Page) =>
-  page.locator('#realm-view').getByText("Sign-in failed? Find the cause in the realm's Login events");
+/**
+ * After a reload, the page as it settles: the Realm section shows its login-events help only when no
+ * sign-in is being explained; then back on the sign-in, where an explanation would be.
+ */
+async function settledAfterReload(page: Page) {
+  await page.reload();
+  await openSection(page, 'Realm');
+  await shownSection(page).getByText("Sign-in failed? Find the cause in the realm's Login events").waitFor();
+  await openSection(page, 'Sign in');
+}
 
 /**
  * Time passes for this tab's pending sign-ins (oidc-client-ts stamps each with `created`, in
@@ -86,8 +93,7 @@ describe('signing in to a realm that cannot work', () => {
 
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     expect(await alert.count()).toBe(0);
-    await page.reload();
-    await realmLoginHelp(page).waitFor();
+    await settledAfterReload(page);
     expect(await alert.count()).toBe(0);
   });
 
@@ -112,8 +118,7 @@ describe('signing in to a realm that cannot work', () => {
     expect(await alert.getByText(/is not in the Valid redirect URIs/).isVisible()).toBe(true);
 
     // Said once: a reload later does not bring it back.
-    await page.reload();
-    await realmLoginHelp(page).waitFor();
+    await settledAfterReload(page);
     expect(await alert.count()).toBe(0);
   });
 
@@ -121,8 +126,7 @@ describe('signing in to a realm that cannot work', () => {
     const { page, stack } = session;
     await backFromTheLoginPage(page, stack.portalUrl);
     await agePendingSignIns(page, 6 * 60);
-    await page.reload();
-    await realmLoginHelp(page).waitFor();
+    await settledAfterReload(page);
     expect(await didNotFinish(page).count()).toBe(0);
   });
 

@@ -17,9 +17,9 @@ const session = setupBrowserSession();
 const looks = (page: Page) =>
   page.evaluate(() => {
     const tone = (element: Element | null) => /tone-\w+/.exec(element?.className ?? '')?.[0];
-    const countdown = document.querySelector('#token-view .tk-countdown');
+    const countdown = document.querySelector('[data-section="token"]:not([hidden]) .tk-countdown');
     return {
-      verdict: tone(document.querySelector('#token-view [data-testid="verdict"]')),
+      verdict: tone(document.querySelector('[data-section="token"]:not([hidden]) [data-testid="verdict"]')),
       countdown: tone(countdown),
       countdownText: countdown?.querySelector('p')?.textContent ?? '',
     };
