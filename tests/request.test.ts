@@ -94,7 +94,7 @@ describe('the request pane', () => {
   it('says beside Copy as curl that TOKEN must be set, and copies that line without the token', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portalUrl });
     await signInThroughPage(page, stack.portalUrl, 'therapist');
-    await pane(page).waitFor();
+    await openSection(page, 'Call the API');
     const [access] = await storedTokens(page);
     if (!access) throw new Error('no access token stored');
     // In sight before anything is copied: the command reads $TOKEN, which a new shell does not have.
@@ -121,10 +121,9 @@ describe('the request pane', () => {
   it('confirms a copy without moving the buttons around it', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portalUrl });
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Call the API');
     const copy = pane(page).getByRole('button', { name: 'Copy as curl', exact: true });
     const curl = pane(page).locator('.rq-curl');
-    await pane(page).getByRole('button', { name: 'Copy as curl with the real token…' }).waitFor();
-    // On screen first: an off-screen section is not laid out (content-visibility: auto).
     await copy.scrollIntoViewIfNeeded();
     const before = await buttonBoxes(curl);
     await copy.click();
