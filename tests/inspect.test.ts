@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { saveScreen, saveScreenshotAround } from './support/screenshot.ts';
-import { openSection } from './support/sections.ts';
+import { openSection, sectionNav } from './support/sections.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
 import { storedTokens } from './support/storedTokens.ts';
@@ -107,7 +107,8 @@ describe('inspect any token', () => {
 
     // Signed out (tokens forgotten here), the page has no Call the API: nothing points to it.
     await page.getByRole('button', { name: 'Forget tokens here' }).click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    // Signed out, the nav offers the sign-in; the address still names Inspect, which stays open.
+    await sectionNav(page).getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await section(page).waitFor();
     await input(page).fill(expired);
     await eventually(() => textOf(verdict)).toContain('it expired');

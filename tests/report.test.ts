@@ -50,9 +50,9 @@ describe('the bug report of a send', () => {
   it('has Steps, Expected and Actual, and leaves name and e-mail out unless asked', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'patient');
+    await openSection(page, 'Call the API');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('List patients');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Send anyway' }).click();
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('403 Forbidden');
     await page.getByRole('button', { name: 'Bug report of this response' }).click();
     const report = page.getByTestId('bug-report');
