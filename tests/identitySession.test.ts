@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addIdentity, signInInPopup } from './support/addIdentity.ts';
 import { saveScreen } from './support/screenshot.ts';
+import { openSection } from './support/sections.ts';
 import { sendExpecting } from './support/sendRequest.ts';
 import { setupBrowserSession } from './support/session.ts';
 import { signInThroughPage } from './support/signInThroughPage.ts';
@@ -34,6 +35,7 @@ describe('the tab’s session beside its identities', () => {
   it('says next to Add identity, before any pop-up, that another user’s sign-in ends this tab’s realm session, in Keycloak’s words', async () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
+    await openSection(page, 'Identities');
     const add = panelOf(page).getByRole('button', { name: 'Add identity' });
     await add.waitFor();
     // Inline, and what the button is described by: read before the pop-up opens, not after.
@@ -54,6 +56,7 @@ describe('the tab’s session beside its identities', () => {
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByTestId('verdict').waitFor();
     await addIdentity(page, 'patient');
+    await openSection(page, 'Token');
     // An expired token of this tab, for the 401 QA wants to reproduce.
     await eventually(() => textOf(page.getByTestId('countdown')), (TTL + 20) * 1000).toMatch(/^expired/);
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
@@ -87,14 +90,16 @@ describe('the tab’s session beside its identities', () => {
     await eventually(() => ended(page).count()).toBe(0);
     expect(page.url()).toBe(url);
     expect(await textOf(page.getByTestId('verdict'))).toContain('can call the API');
-    // The page stayed: its identity, and the tab's expired token, which still gets its 401.
-    const patient = page.getByRole('listitem', { name: 'Identity patient', exact: true });
-    expect(await patient.count()).toBe(1);
     expect(await textOf(page.getByRole('list', { name: 'Session events' }))).toMatch(
       /Signed in as therapist.*patient signed in through the realm/s,
     );
+    // The page stayed: the tab's expired token, which still gets its 401, and its identity.
+    await openSection(page, 'Call the API');
     await page.getByRole('radio', { name: 'Expired token' }).check();
     await sendExpecting(page, '401 Unauthorized');
+    await openSection(page, 'Identities');
+    const patient = page.getByRole('listitem', { name: 'Identity patient', exact: true });
+    expect(await patient.count()).toBe(1);
     // The patient's own (offline) realm session outlived the tab's sign-in.
     const renewed = page.waitForResponse((r) => r.url().endsWith('/protocol/openid-connect/token'));
     await patient.getByRole('button', { name: 'Refresh patient', exact: true }).click();
@@ -105,8 +110,10 @@ describe('the tab’s session beside its identities', () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByTestId('verdict').waitFor();
+    await openSection(page, 'Identities');
     await page.getByLabel('Keep its own realm session (offline access)').uncheck();
     await addIdentity(page, 'patient');
+    await openSection(page, 'Token');
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     await ended(page).waitFor();
 
@@ -120,7 +127,8 @@ describe('the tab’s session beside its identities', () => {
       /You signed in as patient in the pop-up; this tab is therapist.s/,
     );
     expect(await textOf(refused)).toContain('Next step: Sign in again as therapist');
-    expect(await textOf(page.getByTestId('verdict'))).not.toContain('patient');
+    // Still the therapist's token: the patient's would lack the role.
+    expect(await textOf(page.getByTestId('verdict'))).toContain('It has the realm role therapist');
     expect(await textOf(page.getByRole('banner'))).toContain('therapist');
   });
 
@@ -128,6 +136,7 @@ describe('the tab’s session beside its identities', () => {
     const { page, stack } = session;
     await signInThroughPage(page, stack.portalUrl, 'therapist');
     await page.getByTestId('verdict').waitFor();
+    await openSection(page, 'Identities');
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       page.getByRole('button', { name: 'Add identity' }).click(),
@@ -142,6 +151,7 @@ describe('the tab’s session beside its identities', () => {
     await popup.close();
     await panelOf(page).getByRole('alert').filter({ hasText: 'closed' }).waitFor();
 
+    await openSection(page, 'Token');
     const before = await textOf(page.getByTestId('countdown'));
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
     if (stack.idp === 'keycloak') {
