@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { forgetTokensHere } from '../auth/forgetTokensHere.ts';
-import { SignOutButton } from '../auth/SignOutButton.tsx';
 import type { EnvironmentConfig } from '../config/types.ts';
 import { useEnvironmentSwitch } from '../config/useEnvironmentSwitch.ts';
+import { CHUNKS } from './sections/chunks.ts';
+import { Loaded } from './sections/Loaded.tsx';
 
 interface HeaderProps {
   environment: EnvironmentConfig;
@@ -11,6 +13,8 @@ interface HeaderProps {
 export function Header({ environment }: HeaderProps) {
   const auth = useAuth();
   const { environments, switchTo } = useEnvironmentSwitch();
+  // "Sign out" asks first (auth/SignOutDialog): the dialog is loaded when asked for.
+  const [confirming, setConfirming] = useState(false);
   const profile = auth.user?.profile;
   const production = environment.production;
   return (
@@ -56,7 +60,22 @@ export function Header({ environment }: HeaderProps) {
               <strong>{profile.preferred_username ?? profile.sub}</strong>
               {profile.name && <span className="app-header__name"> ({profile.name})</span>}
             </span>
-            <SignOutButton environmentLabel={environment.label} />
+            <button
+              type="button"
+              className="button button--quiet"
+              title="Ends your session at the realm, then comes back here"
+              disabled={auth.activeNavigator === 'signoutRedirect'}
+              onClick={() => setConfirming(true)}
+            >
+              Sign out
+            </button>
+            {confirming && (
+              <Loaded chunk={CHUNKS.signOut}>
+                {({ SignOutDialog }) => (
+                  <SignOutDialog environmentLabel={environment.label} onClose={() => setConfirming(false)} />
+                )}
+              </Loaded>
+            )}
             <button
               type="button"
               className="button button--quiet"

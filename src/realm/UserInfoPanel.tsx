@@ -3,7 +3,7 @@ import type { EnvironmentConfig } from '../config/types.ts';
 import { send } from '../shared/bearer/send.ts';
 import { useServerTime } from '../shared/serverTime.tsx';
 import type { TokenReading } from '../shared/token/readToken.ts';
-import { Callout } from '../ui/Callout.tsx';
+import { CurlCallout } from '../ui/CurlCallout.tsx';
 import { explainUserInfo, type UserInfoOutcome } from './explainUserInfo.ts';
 import type { UserInfoTarget } from './userInfoEndpointOf.ts';
 import './realm.css';
@@ -80,13 +80,13 @@ export function UserInfoPanel({ environment, access, target, sendImpl = send }: 
         </table>
       )}
       {outcome && !outcome.ok && (
-        <Callout explanation={outcome.verdict} heading="h3" role="alert">
+        <CurlCallout explanation={outcome.verdict} heading="h3" role="alert">
           {outcome.body && (
             <CodeBlock className="rl-body" label="UserInfo response body">
               {outcome.body}
             </CodeBlock>
           )}
-        </Callout>
+        </CurlCallout>
       )}
     </section>
   );

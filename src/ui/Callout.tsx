@@ -1,10 +1,7 @@
 import { type ReactNode, useId } from 'react';
-import { exportToken } from '../shared/bearer/toCurl.ts';
 import type { Explanation, Tone } from '../shared/explanation.ts';
-import { CodeBlock } from './CodeBlock.tsx';
-import { CopyButton } from './CopyButton.tsx';
 
-interface CalloutProps {
+export interface CalloutProps {
   explanation: Explanation;
   /** The title's element: a heading at its level in the page's outline, or a paragraph. */
   heading?: 'h1' | 'h2' | 'h3' | 'p';
@@ -24,7 +21,11 @@ interface CalloutProps {
 
 const ICONS: Record<Tone, string> = { ok: '✓', info: 'ℹ', warn: '⚠', bad: '✕' };
 
-/** The one way the portal shows an explanation: what happened, why, and what to do next. */
+/**
+ * The one way the portal shows an explanation: what happened, why, and what to do next. An
+ * explanation's curl command (answers of the API and the realm) is shown by CurlCallout, its
+ * variant: the first screen never has one, so it does not load the code block and copy button.
+ */
 export function Callout({
   explanation,
   heading: Heading = 'p',
@@ -35,7 +36,7 @@ export function Callout({
   children,
 }: CalloutProps) {
   const titleId = useId();
-  const { tone, title, quote, detail, reasons, note, next, curl } = explanation;
+  const { tone, title, quote, detail, reasons, note, next } = explanation;
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is always set (group unless alert, status or note), and each names itself by its title.
     <div
@@ -67,18 +68,6 @@ export function Callout({
         <p>
           <strong>{nextLabel}</strong> {next}
         </p>
-      )}
-      {curl && (
-        <div className="callout__curl">
-          <CodeBlock label="curl command to try it yourself">{curl}</CodeBlock>
-          <CopyButton label="Copy curl" getText={() => curl} />
-          {curl.includes('$TOKEN') && (
-            <p className="small muted">
-              Set TOKEN first, in the same shell (a new shell has none, and the API refuses an empty bearer):{' '}
-              <code>{exportToken()}</code>
-            </p>
-          )}
-        </div>
       )}
       {children}
     </div>

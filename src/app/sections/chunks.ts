@@ -50,6 +50,8 @@ export const CHUNKS = {
   authError: chunk('The sign-in error', () => import('../../auth/AuthErrorPanel.tsx')),
   loginErrorHelp: chunk('The login-error help', () => import('../../realm/LoginErrorHelp.tsx')),
   sessionEnded: chunk('The ended session', () => import('../../token/SessionEnded.tsx')),
+  // Only "Sign out" shows it.
+  signOut: chunk('The sign-out confirmation', () => import('../../auth/SignOutDialog.tsx')),
 };
 
 /**

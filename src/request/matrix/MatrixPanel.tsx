@@ -9,6 +9,7 @@ import { bringIntoView } from '../../ui/bringIntoView.ts';
 import { Callout } from '../../ui/Callout.tsx';
 import { CodeBlock } from '../../ui/CodeBlock.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
+import { CurlCallout } from '../../ui/CurlCallout.tsx';
 import { DownloadLink } from '../../ui/DownloadLink.tsx';
 import type { Exchange } from '../flow/sendPipeline.ts';
 import { shortStatus } from '../history/history.ts';
@@ -201,12 +202,12 @@ function CellDetail({
           }}
         />
       )}
-      <Callout explanation={inTheMatrix(exchange.verdict)}>
+      <CurlCallout explanation={inTheMatrix(exchange.verdict)}>
         {check && !flagged && <p className="small">{check.text}</p>}
         <button type="button" className="button button--quiet" onClick={() => onShow(exchange)}>
           Show the full response
         </button>
-      </Callout>
+      </CurlCallout>
     </div>
   );
 }

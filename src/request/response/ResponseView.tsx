@@ -6,6 +6,7 @@ import { describeTimeLeft } from '../../shared/token/formatDuration.ts';
 import { whoOf } from '../../shared/token/readToken.ts';
 import { bringIntoView } from '../../ui/bringIntoView.ts';
 import { Callout } from '../../ui/Callout.tsx';
+import { CurlCallout } from '../../ui/CurlCallout.tsx';
 import { choiceLabel } from '../editor/draft.ts';
 import type { Exchange } from '../flow/sendPipeline.ts';
 import { ResponseBody } from './ResponseBody.tsx';
@@ -91,7 +92,7 @@ export function ResponseView({ exchange, retired = false, schedule }: ResponseVi
           }}
         />
       )}
-      <Callout explanation={exchange.verdict} className="rq-response__verdict" />
+      <CurlCallout explanation={exchange.verdict} className="rq-response__verdict" />
       <p className="rq-response__meta">
         <span className={`rq-response__status text-${toneOf(result)}`} data-testid="response-status">
           {statusLine(result)}

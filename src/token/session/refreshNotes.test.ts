@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keptRefreshToken, refreshNotes } from './refreshNotes.ts';
+import { keptRefreshToken } from './refreshAnswer.ts';
+import { refreshNotes } from './refreshNotes.ts';
 
 const before = { refreshToken: 'rt-1', scope: 'openid profile email' };
 

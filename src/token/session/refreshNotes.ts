@@ -1,22 +1,9 @@
 import type { Explanation } from '../../shared/explanation.ts';
-
-/** What a refresh answer said besides the new access token. */
-export interface RefreshAnswer {
-  refreshToken: string | undefined;
-  /** The token response's `scope` (RFC 6749 §5.1), as oidc-client-ts keeps it. */
-  scope: string | undefined;
-}
+import { keptRefreshToken, type RefreshAnswer } from './refreshAnswer.ts';
 
 export type RefreshNote = Explanation<'refresh-token-kept' | 'refresh-token-dropped' | 'scope-changed'>;
 
 const scopes = (scope: string | undefined) => new Set((scope ?? '').split(' ').filter(Boolean));
-
-/**
- * Case 31: the refresh answer held no refresh token and the previous one stayed (oidc-client-ts
- * keeps it, and PortalUserManager lets it while the realm has not been seen rotating them).
- */
-export const keptRefreshToken = (before: RefreshAnswer, after: RefreshAnswer): boolean =>
-  before.refreshToken !== undefined && after.refreshToken === before.refreshToken;
 
 /**
  * What a refresh changed that the access token does not show (case 31): a refresh token that did

@@ -2,7 +2,7 @@ import type { User } from 'oidc-client-ts';
 import { useEffect, useRef, useState } from 'react';
 import { readToken } from '../../shared/token/readToken.ts';
 import { isNewSignIn } from './realmSession.ts';
-import { keptRefreshToken, type RefreshAnswer } from './refreshNotes.ts';
+import { keptRefreshToken, type RefreshAnswer } from './refreshAnswer.ts';
 
 /** What the session held before the last refresh, and what its answer left (refreshNotes reads them). */
 export interface LastRefresh {

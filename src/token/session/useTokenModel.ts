@@ -8,8 +8,8 @@ import { type ServerClock, serverClock, UNMEASURED } from '../../shared/token/se
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { runAfter } from '../../shared/useNow.ts';
 import type { SessionReplaced } from './realmSession.ts';
+import { keptRefreshToken } from './refreshAnswer.ts';
 import type { AccessInHand } from './refreshFailure.ts';
-import { keptRefreshToken } from './refreshNotes.ts';
 import type { RefreshTrigger } from './sessionEvents.ts';
 import { type LastRefresh, useLastRefresh } from './useLastRefresh.ts';
 import { type RefreshOutcome, useRefresh } from './useRefresh.ts';
