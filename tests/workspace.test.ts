@@ -102,6 +102,23 @@ describe('the workspace', () => {
     expect(await currentLink(page)).toBe('Inspect');
   });
 
+  it('a link inside a section that opens another one takes the keyboard there, not to a hidden link', async () => {
+    const { page, stack } = session;
+    await signedIn(page, stack.portalUrl);
+    await openSection(page, 'Realm');
+    const link = regionOf(page, 'Realm').getByRole('link', { name: 'Integrate a client' }).first();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === '#integrate');
+    const integrate = regionOf(page, 'Integrate');
+    await expect
+      .poll(() => integrate.evaluate((region) => region.contains(document.activeElement)))
+      .toBe(true);
+    // The next Tab goes on inside Integrate, not from a link Realm took away with it.
+    await page.keyboard.press('Tab');
+    expect(await integrate.evaluate((region) => region.contains(document.activeElement))).toBe(true);
+  });
+
   it('an address naming a section that needs a session shows the sign-in, then that section once signed in', async () => {
     const { page, stack } = session;
     await page.goto(`${stack.portalUrl}/#matrix`);
