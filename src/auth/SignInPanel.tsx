@@ -1,6 +1,7 @@
 import { useAuth } from 'react-oidc-context';
 import type { EnvironmentConfig } from '../config/types.ts';
 import type { Explanation } from '../shared/explanation.ts';
+import { sectionHref } from '../shared/sections.ts';
 import { Callout } from '../ui/Callout.tsx';
 import { paintMark } from '../ui/paintMark.ts';
 import './auth.css';
@@ -29,8 +30,8 @@ export function SignInPanel({ environment, realmProblem, blocked = false, then }
         </h1>
         <Callout explanation={realmProblem} heading="h2" nextLabel="Fix first:" />
         <p className="muted small">
-          Realm: <code>{environment.authority}</code> (authority in config.json). Details under Realm
-          configuration below.
+          Realm: <code>{environment.authority}</code> (authority in config.json). Its discovery document and
+          keys: <a href={sectionHref('realm')}>Realm</a>.
         </p>
         {!blocked && (
           <button type="button" className="button button--quiet" disabled={busy} onClick={signIn}>

@@ -141,7 +141,7 @@ export function describeAuthError(error: unknown, callback?: CallbackError): Aut
       tone: 'bad',
       title: 'Sign-in stopped: the realm names another issuer than the one configured',
       detail: `config.json says ${check.configured}; the realm's discovery document says ${check.advertised}. Tokens from it would carry an issuer the portal and the API do not expect, so the portal does not sign in there (OpenID Connect Discovery §4.3).`,
-      next: 'Check the authority in config.json against the issuer under Realm configuration below; if the realm is the one you mean, fix its hostname or proxy settings.',
+      next: 'Check the authority in config.json against the issuer the Realm section shows; if the realm is the one you mean, fix its hostname or proxy settings.',
       signInAgain: false,
       askAdmin: false,
     };
