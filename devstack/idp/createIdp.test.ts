@@ -41,6 +41,14 @@ describe('createIdp', () => {
     });
   });
 
+  it('answers the browser’s /favicon.ico with an icon, so the login page’s tab logs no 404', async () => {
+    const response = await fetch(`${idp.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    // An ICO file: reserved 0, type 1 (icon).
+    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
+
   describe('authorization code + PKCE', () => {
     it('issues a Keycloak-shaped JWT access token, signed with the published keys', async () => {
       const tokens = await signIn({ ...client(), ...therapist });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { Provider } from 'oidc-provider';
 import { DEVICE_CLIENT_ID, SERVICE_CLIENT_ID } from '../clients.ts';
@@ -108,6 +110,9 @@ function cors(portalOrigins: readonly string[]): IdpMiddleware {
 
 const realmsPrefix = '/auth/realms/';
 
+/** The portal's own icon (public/favicon.ico), read once. */
+const FAVICON = readFileSync(fileURLToPath(new URL('../../public/favicon.ico', import.meta.url)));
+
 /**
  * Paths outside the abrumet realm, answered as Keycloak does: an unknown realm is 404
  * `{"error":"Realm does not exist"}` WITHOUT CORS headers (so a browser sees a network error), and
@@ -125,6 +130,12 @@ function outsideRealm(req: IncomingMessage, res: ServerResponse, url: string) {
       'Content-Type': 'application/json',
     });
     res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/protocol/openid-connect/auth` }));
+    return;
+  }
+  if (path === '/favicon.ico') {
+    // What a browser asks every origin for: the realm's tab gets the portal's icon, not a 404.
+    res.writeHead(200, { ...secure, 'Content-Type': 'image/x-icon', 'Cache-Control': 'max-age=86400' });
+    res.end(FAVICON);
     return;
   }
   const body = path.startsWith(realmsPrefix)

@@ -12,17 +12,8 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/**
- * Chromium, found without downloading anything: CHROME_PATH, then Debian's /usr/bin/chromium,
- * then the binary the @sparticuz/chromium devDependency unpacks. Fails loudly, never skips.
- */
-export async function findChromium(): Promise<string> {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+/** The Chromium the @sparticuz/chromium devDependency unpacks (into /tmp, once per machine). */
+export async function bundledChromium(): Promise<string> {
   try {
     const { default: sparticuz } = await import('@sparticuz/chromium');
     return await sparticuz.executablePath();
@@ -35,6 +26,33 @@ export async function findChromium(): Promise<string> {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await findChromium(), headless: true, args: ARGS });
+/**
+ * Chromium, found without downloading anything: CHROME_PATH, then Debian's /usr/bin/chromium,
+ * then the binary the @sparticuz/chromium devDependency unpacks. Fails loudly, never skips; with
+ * ABRUMET_REQUIRE_SYSTEM_CHROMIUM set (CI), the bundled one does not count.
+ */
+export async function findChromium(): Promise<string> {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  if (process.env.ABRUMET_REQUIRE_SYSTEM_CHROMIUM) {
+    throw new Error(
+      `ABRUMET_REQUIRE_SYSTEM_CHROMIUM is set and ${SYSTEM_CHROMIUM} is missing: install Debian's "chromium" package.`,
+    );
+  }
+  return bundledChromium();
+}
+
+/** Debian's Chromium, the README's preferred browser. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: executablePath ?? (await findChromium()),
+    headless: true,
+    args: ARGS,
+  });
 }

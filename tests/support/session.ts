@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { bundledChromium, launchBrowser } from './browser.ts';
 import { type Stack, type StackOptions, startStack } from './stack.ts';
 
 export interface BrowserSession {
@@ -15,12 +15,19 @@ export interface BrowserSession {
  * file, a fresh browser context (empty storage) per test, everything closed at the end.
  */
 export function setupBrowserSession(
-  options: StackOptions & { viewport?: { width: number; height: number } } = {},
+  options: StackOptions & {
+    viewport?: { width: number; height: number };
+    /** The bundled @sparticuz/chromium instead of the one findChromium picks (its smoke test). */
+    bundled?: boolean;
+  } = {},
 ): BrowserSession {
-  const { viewport, ...stackOptions } = options;
+  const { viewport, bundled = false, ...stackOptions } = options;
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    [session.stack, session.browser] = await Promise.all([startStack(stackOptions), launchBrowser()]);
+    [session.stack, session.browser] = await Promise.all([
+      startStack(stackOptions),
+      launchBrowser(bundled ? await bundledChromium() : undefined),
+    ]);
   });
   afterAll(async () => {
     await session.browser?.close();
