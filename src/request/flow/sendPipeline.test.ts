@@ -72,7 +72,7 @@ describe('answerAsk', () => {
   });
 });
 
-/** Node's Blob (from a Response) has text(); jsdom's does not. */
+/** A response body, read as a browser reads it (src/test/setup.ts). */
 const body = await new Response('{}').blob();
 const ok = (status: number): Extract<SendResult, { kind: 'response' }> => ({
   kind: 'response',

@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ResponseBody } from './ResponseBody.tsx';
-import type { Scheduler } from './useFormattedLines.ts';
 
-/** Node's Blob (from a Response) has text() and arrayBuffer(); jsdom's does not. */
+/** A response body, read as a browser reads it (src/test/setup.ts). */
 const blobOf = (body: string | Uint8Array<ArrayBuffer>) => new Response(body).blob();
+
+import type { Scheduler } from './useFormattedLines.ts';
 
 /** A scheduler the test drives: each step() runs one pending slice. */
 const manualScheduler = () => {
