@@ -3,7 +3,6 @@ import { useAuth } from 'react-oidc-context';
 import { callbackErrorOf, isCallbackFor } from '../auth/callbackUrl.ts';
 import { storesUserFor } from '../auth/expectsSignedInPage.ts';
 import type { PortalUserManager } from '../auth/PortalUserManager.ts';
-import { SignInPanel } from '../auth/SignInPanel.tsx';
 import { useAbandonedSignIn } from '../auth/useAbandonedSignIn.ts';
 import { useCallbackCleanup } from '../auth/useCallbackCleanup.ts';
 import { useSignInAgain } from '../auth/useSignInAgain.ts';
@@ -111,24 +110,24 @@ export function Shell({ config, environment, callbackFailure, userManager }: She
             )}
           </Loaded>
         ) : (
-          <>
-            <Loaded chunk={CHUNKS.signedOut}>
-              {({ SignedOutView }) => (
+          <Loaded chunk={CHUNKS.signedOut}>
+            {({ SignedOutView, SignInPanel }) => (
+              <>
                 <SignedOutView
                   environment={environment}
                   abandoned={abandoned}
                   onDismissAbandoned={dismiss}
                   onRealmCheck={setRealmCheck}
                 />
-              )}
-            </Loaded>
-            <SignInPanel
-              environment={environment}
-              realmProblem={realmCheck?.problem}
-              blocked={realmCheck?.blocked ?? false}
-              then={sectionId === shown.id ? undefined : sectionById(sectionId).label}
-            />
-          </>
+                <SignInPanel
+                  environment={environment}
+                  realmProblem={realmCheck?.problem}
+                  blocked={realmCheck?.blocked ?? false}
+                  then={sectionId === shown.id ? undefined : sectionById(sectionId).label}
+                />
+              </>
+            )}
+          </Loaded>
         );
       case 'request':
         return (

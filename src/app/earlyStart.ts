@@ -2,7 +2,7 @@ import { takeCarriedDiscovery } from '../auth/carriedDiscovery.ts';
 import { expectsSignedInPage } from '../auth/expectsSignedInPage.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { knowDiscovery } from '../shared/discovery/discoveryCache.ts';
-import { loadSignedInViews } from './sections/chunks.ts';
+import { CHUNKS, loadSignedInViews } from './sections/chunks.ts';
 import { sectionById } from './sections/sectionTable.ts';
 import { initialSection } from './sections/useSection.ts';
 
@@ -14,11 +14,13 @@ import { initialSection } from './sections/useSection.ts';
  */
 export const configLoading = loadConfig();
 
-// The token's chunk and the first section's. A failure is shown (and retried) where they are needed.
+// The token's chunk and the first section's, else the sign-in's. A failure is shown (and retried)
+// where they are needed.
 if (expectsSignedInPage(window.location, window.sessionStorage))
   loadSignedInViews(sectionById(initialSection(window.location, window.sessionStorage)).mount).catch(
     () => {},
   );
+else CHUNKS.signedOut.load().catch(() => {});
 
 // A sign-in's callback: the realm's discovery came along (carriedDiscovery), no need to ask again.
 const carried = takeCarriedDiscovery(window.sessionStorage, window.location);

@@ -45,7 +45,12 @@ export const CHUNKS = {
   realm: chunk('The realm section', () => import('../../realm/RealmSection.tsx')),
   // Developers open it now and then: its guide and code stay out of the first load.
   integrate: chunk('The integration guide', () => import('../../integrate/IntegrateSection.tsx')),
-  signedOut: chunk('The sign-in checks', () => import('../SignedOutView.tsx')),
+  // A signed-out page: the sign-in and the realm checks beside it, loaded as the page starts.
+  signedOut: chunk('The sign-in', () =>
+    Promise.all([import('../SignedOutView.tsx'), import('../../auth/SignInPanel.tsx')]).then(
+      ([checks, signIn]) => ({ ...checks, ...signIn }),
+    ),
+  ),
   // Only a failed sign-in shows them.
   authError: chunk('The sign-in error', () => import('../../auth/AuthErrorPanel.tsx')),
   loginErrorHelp: chunk('The login-error help', () => import('../../realm/LoginErrorHelp.tsx')),
