@@ -72,15 +72,18 @@ export function toHar(request: OutgoingRequest) {
 
 /**
  * The request in the API's client languages, from @readme/httpsnippet (loaded here, on demand: it
- * never weighs on the first load). The token is never given to the generator: every snippet reads
+ * never weighs on the first load). It imports Node's `url` (parse, format); in the browser the
+ * runtime dependency `url` (npm's shim of that module) stands in for it. Without it Vite would put an
+ * empty module there and every snippet would fail (tests/report.test.ts › code snippets). The token is never given to the generator: every snippet reads
  * TOKEN from the environment, like the curl command's $TOKEN.
  */
 export async function toCode(request: OutgoingRequest): Promise<CodeSample[]> {
   const { HTTPSnippet } = await import('@readme/httpsnippet');
   const snippet = new HTTPSnippet(toHar(request) as ConstructorParameters<typeof HTTPSnippet>[0]);
   return LANGUAGES.map(({ language, title, target, client, placeholder }) => {
-    const [code] = snippet.convert(target, client) || [];
-    if (code === undefined) throw new Error(`the generator has no ${title} client`);
+    // One string per request of the HAR (one here); false where the generator has no such client.
+    const [code] = snippet.convert(target, client);
+    if (typeof code !== 'string') throw new Error(`the generator has no ${title} client`);
     return { language, title, code: placeholder(code) };
   });
 }
