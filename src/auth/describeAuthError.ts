@@ -1,4 +1,5 @@
 import type { Failure } from '../shared/explanation.ts';
+import { innerError } from '../shared/innerError.ts';
 import { portalCheckOf } from '../shared/portalCheck.ts';
 import type { CallbackError } from './callbackUrl.ts';
 
@@ -121,7 +122,7 @@ const STALE = /no matching state|no state in response/i;
  * cannot match the state, and the realm's reason matters more than the stale state.
  */
 export function describeAuthError(error: unknown, callback?: CallbackError): AuthErrorExplanation {
-  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const inner = innerError(error);
   const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
   const message = typeof record.message === 'string' ? record.message : String(inner);
   const stale = STALE.test(message);

@@ -1,3 +1,5 @@
+import { innerError } from './innerError.ts';
+
 /**
  * What the portal checks on the realm's answers beyond what oidc-client-ts checks itself, when a
  * check fails. The library's API is promises, so a failed check travels as a `PortalCheckError`
@@ -41,6 +43,6 @@ export class PortalCheckError extends Error {
 
 /** The failed check behind an error (or react-oidc-context's wrapper of one), if it was ours. */
 export function portalCheckOf(error: unknown): PortalCheck | undefined {
-  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const inner = innerError(error);
   return inner instanceof PortalCheckError ? inner.check : undefined;
 }

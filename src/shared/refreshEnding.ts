@@ -1,3 +1,4 @@
+import { innerError } from './innerError.ts';
 import { portalCheckOf } from './portalCheck.ts';
 
 /** oidc-client-ts's own words when a refreshed ID token is for another user or sign-in. */
@@ -12,7 +13,7 @@ const ID_TOKEN_MISMATCH = /(sub|auth_time|azp) (in|not in) id_token/i;
  */
 export function refreshEnding(error: unknown): 'identity' | 'terminal' | null {
   if (portalCheckOf(error)?.kind === 'identity-changed') return 'identity';
-  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const inner = innerError(error);
   const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
   if (typeof record.message === 'string' && ID_TOKEN_MISMATCH.test(record.message)) return 'identity';
   return record.error === 'invalid_grant' ? 'terminal' : null;

@@ -1,5 +1,6 @@
 import type { Failure } from '../../shared/explanation.ts';
 import { localClock } from '../../shared/format.ts';
+import { innerError } from '../../shared/innerError.ts';
 import { portalCheckOf } from '../../shared/portalCheck.ts';
 import { refreshEnding } from '../../shared/refreshEnding.ts';
 import type { SessionReplaced } from './realmSession.ts';
@@ -116,7 +117,7 @@ export function describeRefreshError(
   access?: AccessInHand,
   replaced?: SessionReplaced,
 ): RefreshFailure {
-  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error;
+  const inner = innerError(error);
   const record = (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
   const code = typeof record.error === 'string' ? record.error : undefined;
   const description = typeof record.error_description === 'string' ? record.error_description : '';
