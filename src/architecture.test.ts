@@ -13,8 +13,6 @@ const SRC = dirname(fileURLToPath(import.meta.url));
  */
 
 const SHARED = ['config', 'shared', 'ui'];
-/** Capabilities that features embed (a bug report): shared code with a view of its own. */
-const EMBEDDED = ['report'];
 const FEATURES = ['auth', 'token', 'request', 'realm', 'integrate', 'identities'];
 
 /** What each top folder of src/ may import besides itself. Features import shared code only. */
@@ -22,10 +20,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   config: [],
   shared: ['config'],
   ui: ['config', 'shared'],
-  ...Object.fromEntries(EMBEDDED.map((module) => [module, SHARED])),
-  ...Object.fromEntries(FEATURES.map((feature) => [feature, [...SHARED, ...EMBEDDED]])),
+  ...Object.fromEntries(FEATURES.map((feature) => [feature, SHARED])),
   // The shell: the one place where features meet.
-  app: [...SHARED, ...EMBEDDED, ...FEATURES],
+  app: [...SHARED, ...FEATURES],
   // main.tsx, which starts the shell.
   '.': ['app', 'ui'],
   // The unit-test helpers: fixtures typed by the config they stand for.
@@ -34,7 +31,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 
 /** Inside a feature, its stages in order: a stage imports only the stages before it. */
 const STAGES: Record<string, readonly string[]> = {
-  request: ['editor', 'outgoing', 'history', 'flow', 'response'],
+  request: ['report', 'editor', 'outgoing', 'history', 'flow', 'response'],
   token: ['inspect', 'session'],
 };
 
@@ -119,7 +116,6 @@ const PREFIXES: Record<string, RegExp> = {
   realm: /^rl-/,
   integrate: /^ig-/,
   identities: /^id-/,
-  report: /^rp-/,
 };
 /** The one stylesheet of shared looks: the design tokens and the components every feature uses. */
 const DESIGN_SYSTEM = 'ui/ui.css';

@@ -41,8 +41,8 @@ describe('the bug report', () => {
       for (const part of token.split('.').filter((p) => p.length >= 8)) expect(report).not.toContain(part);
     }
     expect(await seriousViolations(page)).toEqual([]);
-    await saveScreen(page, 'bug-report', page.locator('.rp-report'));
-    await saveScreenshotAround(page, 'bug-report', page.locator('.rp-report'), response(page));
+    await saveScreen(page, 'bug-report', page.locator('.rq-report'));
+    await saveScreenshotAround(page, 'bug-report', page.locator('.rq-report'), response(page));
   });
 });
 
@@ -84,7 +84,7 @@ describe('the bug report of a send', () => {
     await page.getByRole('checkbox', { name: 'Include name and e-mail' }).check();
     await eventually(() => textOf(report)).toContain('"email": "patient@abrumet.local"');
     expect(await textOf(report)).toContain('"name": "Pat Patient"');
-    await saveScreen(page, 'bug-report-steps', page.locator('.rp-report'));
+    await saveScreen(page, 'bug-report-steps', page.locator('.rq-report'));
   });
 });
 

@@ -145,7 +145,7 @@ describe('the request pane', () => {
     await send(page);
     await eventually(() => textOf(response(page).getByTestId('response-status'))).toBe('200 OK');
     await page.getByRole('button', { name: 'Bug report of this response' }).click();
-    const report = page.locator('.rp-report');
+    const report = page.locator('.rq-report');
     await report.getByRole('button', { name: 'Close report' }).waitFor();
     const reportButtons = await buttonBoxes(report);
     await report.getByRole('button', { name: 'Copy report (Markdown)' }).click();

@@ -1,10 +1,10 @@
 import type { EnvironmentConfig } from '../config/types.ts';
-import { BugReport } from '../report/BugReport.tsx';
-import { sendReport } from '../report/sendReport.ts';
 import { toCurl } from '../shared/bearer/toCurl.ts';
 import { useServerTime } from '../shared/serverTime.tsx';
 import { choiceLabel } from './editor/draft.ts';
 import type { Exchange } from './flow/sendPipeline.ts';
+import { BugReport } from './report/BugReport.tsx';
+import { sendReport } from './report/sendReport.ts';
 
 /** The bug report of one answer: the exchange as the report reads it. */
 export function ExchangeReport({

@@ -1,5 +1,5 @@
-import { scrubTokens } from '../../report/bugReport.ts';
 import { redactUrl, shortStatus } from '../history/history.ts';
+import { scrubTokens } from '../report/bugReport.ts';
 import type { MatrixColumn, MatrixRequest } from './matrixPlan.ts';
 import type { MatrixCell } from './matrixRun.ts';
 

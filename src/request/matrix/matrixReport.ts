@@ -1,4 +1,4 @@
-import { type ReportInput, reportHeader, scrubTokens } from '../../report/bugReport.ts';
+import { type ReportInput, reportHeader, scrubTokens } from '../report/bugReport.ts';
 import { cellOf, cellText, type MatrixTable, matrixMarkdown } from './matrixExport.ts';
 
 interface MatrixReportInput {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../shared/token/decodeToken.ts';
+import type { JsonObject } from '../../shared/token/decodeToken.ts';
 
 /**
  * OpenID Connect Core §5.1 standard claims that name or reach a person. On a real realm they are a

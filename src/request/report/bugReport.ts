@@ -1,6 +1,6 @@
-import type { OutgoingRequest, SendResult } from '../shared/bearer/send.ts';
-import type { Explanation } from '../shared/explanation.ts';
-import type { TokenReading } from '../shared/token/readToken.ts';
+import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
+import type { Explanation } from '../../shared/explanation.ts';
+import type { TokenReading } from '../../shared/token/readToken.ts';
 import { leaveOutPersonal, scrubPersonal } from './personalData.ts';
 import { reportStory } from './reportStory.ts';
 

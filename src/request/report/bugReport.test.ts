@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toCurl } from '../shared/bearer/toCurl.ts';
-import { readToken } from '../shared/token/readToken.ts';
-import { fakeJwt } from '../test/fakeJwt.ts';
+import { toCurl } from '../../shared/bearer/toCurl.ts';
+import { readToken } from '../../shared/token/readToken.ts';
+import { fakeJwt } from '../../test/fakeJwt.ts';
 import { BODY_LIMIT, bugReport, type ReportInput, scrubTokens } from './bugReport.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { EXPECTED_HINT } from './reportStory.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import './report.css';
-import { CodeBlock } from '../ui/CodeBlock.tsx';
-import { CopyButton } from '../ui/CopyButton.tsx';
+import { CodeBlock } from '../../ui/CodeBlock.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
 import { DEFAULT_CHOICES, type ReportChoices, type ReportWriter } from './bugReport.ts';
 
 interface BugReportProps {
@@ -38,7 +38,7 @@ export function BugReport({ make, of }: BugReportProps) {
   const made = state.kind === 'ready' ? state.made : null;
   const text = made === null ? '' : typeof made === 'string' ? made : made(choices);
   return (
-    <div className="rp-report">
+    <div className="rq-report">
       <div className="actions">
         <button
           type="button"
@@ -64,8 +64,8 @@ export function BugReport({ make, of }: BugReportProps) {
         </p>
       )}
       {typeof made === 'function' && (
-        <div className="rp-report__choices">
-          <label className="rp-report__expected">
+        <div className="rq-report__choices">
+          <label className="rq-report__expected">
             <span className="small">Expected</span>
             <textarea
               className="input"
@@ -91,7 +91,7 @@ export function BugReport({ make, of }: BugReportProps) {
             No token in it: the bearer is a fingerprint, the claims are decoded, curl uses $TOKEN.
             {typeof made === 'function' && !choices.includePersonal && ' Name and e-mail are left out.'}
           </p>
-          <CodeBlock label="Bug report" className="rp-report__text" testId="bug-report">
+          <CodeBlock label="Bug report" className="rq-report__text" testId="bug-report">
             {text}
           </CodeBlock>
         </>

@@ -1,8 +1,8 @@
-import type { SendResult } from '../shared/bearer/send.ts';
-import type { Explanation } from '../shared/explanation.ts';
-import { formatSpan } from '../shared/token/formatDuration.ts';
-import type { TokenReading } from '../shared/token/readToken.ts';
-import { tokenTime, wholeSeconds } from '../shared/token/tokenTime.ts';
+import type { SendResult } from '../../shared/bearer/send.ts';
+import type { Explanation } from '../../shared/explanation.ts';
+import { formatSpan } from '../../shared/token/formatDuration.ts';
+import type { TokenReading } from '../../shared/token/readToken.ts';
+import { tokenTime, wholeSeconds } from '../../shared/token/tokenTime.ts';
 import type { ReportChoices, ReportInput } from './bugReport.ts';
 import { looksLikeEmail } from './personalData.ts';
 
