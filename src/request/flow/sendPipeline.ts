@@ -5,6 +5,7 @@ import type { OutgoingRequest, SendResult } from '../../shared/bearer/send.ts';
 import { toCurl } from '../../shared/bearer/toCurl.ts';
 import { explainResponse } from '../../shared/bearer/verdict/explainResponse.ts';
 import type { Verdict } from '../../shared/bearer/verdict/verdict.ts';
+import type { ServerTime } from '../../shared/serverTime.tsx';
 import { expectationsOf } from '../../shared/token/judgeToken.ts';
 import type { TokenReading } from '../../shared/token/readToken.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
@@ -112,6 +113,23 @@ export interface SendContext {
   /** This tab's tokens, masked if the answer echoes them. */
   sessionTokens?: readonly KnownToken[];
 }
+
+/**
+ * The context of a send from the page: the portal's origin and the session's server clock, with
+ * what each caller decides (how it sends, what it records, which tokens it masks). The request
+ * pane and the matrix both send through it.
+ */
+export const sendContextOf = (
+  environment: SendContext['environment'],
+  time: Pick<ServerTime, 'now' | 'clock'>,
+  caller: Pick<SendContext, 'send' | 'record' | 'sessionTokens'>,
+): SendContext => ({
+  environment,
+  portalOrigin: globalThis.location?.origin ?? '',
+  now: time.now,
+  skewMs: time.clock.skewMs,
+  ...caller,
+});
 
 /** A session's tokens as masking knows them: an API that echoes one gets it named, not shown. */
 export function knownTokensOf(tokens: SessionTokens, whose?: string): KnownToken[] {

@@ -14,6 +14,7 @@ import {
   knownTokensOf,
   type Plan,
   planSend,
+  sendContextOf,
   sendOne,
 } from './sendPipeline.ts';
 
@@ -48,15 +49,11 @@ export function useSendFlow(input: SendFlowInput) {
   };
 
   const execute = async ({ draft, prepared }: Plan) => {
-    const context = {
-      environment: input.environment,
-      portalOrigin: globalThis.location?.origin ?? '',
-      now: time.now,
-      skewMs: time.clock.skewMs,
+    const context = sendContextOf(input.environment, time, {
       send: sender.run,
       record: input.record,
       sessionTokens: knownTokensOf(input.tokens),
-    };
+    });
     if (prepared.ok) show(await sendOne(draft, prepared, context));
   };
 

@@ -8,7 +8,7 @@ import type { Identity } from '../../shared/token/identity.ts';
 import type { SessionTokens } from '../../shared/token/sessionTokens.ts';
 import { runAfter } from '../../shared/useNow.ts';
 import type { RequestDraft } from '../editor/draft.ts';
-import { knownTokensOf, sendOne } from '../flow/sendPipeline.ts';
+import { knownTokensOf, sendContextOf, sendOne } from '../flow/sendPipeline.ts';
 import type { HistoryEntry } from '../history/history.ts';
 import type { OtherEnvironment } from '../outgoing/target.ts';
 import type { MatrixTable } from './matrixExport.ts';
@@ -122,11 +122,7 @@ export function useMatrix(input: MatrixInput) {
     controller.current?.abort();
     controller.current = abort;
     setRunning(true);
-    const context = {
-      environment,
-      portalOrigin: globalThis.location?.origin ?? '',
-      now: time.now,
-      skewMs: time.clock.skewMs,
+    const context = sendContextOf(environment, time, {
       send: (request: Parameters<typeof send>[0]) =>
         send(request, {
           signal: abort.signal,
@@ -139,7 +135,7 @@ export function useMatrix(input: MatrixInput) {
         ...knownTokensOf(tokens),
         ...identities.flatMap((identity) => knownTokensOf(identity.tokens, identity.label)),
       ],
-    };
+    });
     try {
       await runMatrixCells(plans, {
         environment,
