@@ -269,9 +269,10 @@ describe('TokenPanel', () => {
     const flagged = (claim: string) =>
       screen.getAllByRole('row').find((row) => within(row).queryByRole('rowheader', { name: claim }))
         ?.textContent ?? '';
-    expect(flagged('nbf')).toMatch(/Not valid yet: it becomes valid in (9|10) min/);
-    expect(flagged('iat')).toMatch(/Issued (9|10) min( \d+ s)? in the future by the server's clock/);
-    expect(flagged('exp')).toContain('Not a number of seconds');
+    // Flagged beside each claim in the verdict's words: one wording per problem.
+    expect(flagged('nbf')).toMatch(/It is not valid yet \(nbf\): it becomes valid in (9|10) min/);
+    expect(flagged('iat')).toMatch(/It was issued (9|10) min( \d+ s)? in the future by the server's clock/);
+    expect(flagged('exp')).toContain('not a number of seconds');
     expect(verdict()).toContain('This token cannot call the API right now');
     expect(verdict()).toContain('it is not valid yet (nbf)');
     expect(verdict()).toContain('its exp is');

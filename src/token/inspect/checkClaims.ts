@@ -1,6 +1,6 @@
 import { sameIssuer } from '../../config/urls.ts';
 import type { Failure } from '../../shared/explanation.ts';
-import { formatSpan } from '../../shared/token/formatDuration.ts';
+import { problemText } from '../../shared/token/explainJudgement.ts';
 import {
   type Expectations,
   signingProblems,
@@ -28,71 +28,31 @@ export interface CheckContext {
   serverNow: number;
 }
 
-/** An access token's problems (judgeToken's rules), flagged next to the claim they are about. */
-function flagOf(problem: TokenProblem, expected: Expectations): ClaimCheck | null {
-  switch (problem.kind) {
-    case 'unsigned':
-      return {
-        claim: 'alg',
-        tone: 'bad',
-        message: 'Unsigned token (alg "none"): no API should accept it.',
-      };
-    case 'foreign-issuer':
-      return {
-        claim: 'iss',
-        tone: 'bad',
-        message: problem.iss
-          ? `Issued by ${problem.iss}, not by the configured realm ${expected.issuer}.`
-          : 'No issuer: the API cannot tell which realm this is from.',
-      };
-    case 'wrong-type':
-      return {
-        claim: 'typ',
-        tone: 'bad',
-        message: `typ is "${problem.typ}", not "Bearer": this is not an access token.`,
-      };
-    case 'wrong-audience':
-      return {
-        claim: 'aud',
-        tone: 'warn',
-        message: `The API's audience "${problem.expected}" is missing: an API that checks aud will refuse it.`,
-      };
-    case 'unexpected-alg':
-      return {
-        claim: 'alg',
-        tone: 'bad',
-        message: `${problem.alg} is not how the realm signs (a key pair, e.g. RS256): its keys cannot verify this token.`,
-      };
-    case 'key-in-header':
-      return {
-        claim: problem.parameters[0] ?? 'alg',
-        tone: 'bad',
-        message: `The token names its own key (${problem.parameters.join(', ')}): an API must take keys from the realm, never from the token (RFC 8725 §3.10).`,
-      };
-    case 'bad-exp':
-      return {
-        claim: 'exp',
-        tone: 'bad',
-        message: `Not a number of seconds (${problem.value}): no API can read it.`,
-      };
-    case 'no-expiry':
-      return { claim: 'exp', tone: 'warn', message: 'No expiry: the token never expires, which is unusual.' };
-    case 'not-yet-valid':
-      return {
-        claim: 'nbf',
-        tone: 'bad',
-        message: `Not valid yet: it becomes valid in ${formatSpan(problem.validIn)} by the server's clock.`,
-      };
-    case 'issued-in-future':
-      return {
-        claim: 'iat',
-        tone: 'warn',
-        message: `Issued ${formatSpan(problem.inSeconds)} in the future by the server's clock: the realm's clock is ahead, or the token was made by hand.`,
-      };
-    default:
-      // Role and expiry are the verdict's to say, above the claims.
-      return null;
-  }
+/** Where each of judgeToken's problems is flagged, and how loudly; role and expiry are the verdict's. */
+const FLAGS: Partial<Record<TokenProblem['kind'], { claim: string; tone: ClaimCheck['tone'] }>> = {
+  unsigned: { claim: 'alg', tone: 'bad' },
+  'unexpected-alg': { claim: 'alg', tone: 'bad' },
+  'foreign-issuer': { claim: 'iss', tone: 'bad' },
+  'wrong-type': { claim: 'typ', tone: 'bad' },
+  'wrong-audience': { claim: 'aud', tone: 'warn' },
+  'bad-exp': { claim: 'exp', tone: 'bad' },
+  'no-expiry': { claim: 'exp', tone: 'warn' },
+  'not-yet-valid': { claim: 'nbf', tone: 'bad' },
+  'issued-in-future': { claim: 'iat', tone: 'warn' },
+};
+
+/**
+ * An access token's problems (judgeToken's rules), flagged next to the claim they are about, in the
+ * verdict's own words (problemText): one wording per problem, wherever the page says it.
+ */
+function flagOf(problem: TokenProblem): ClaimCheck | null {
+  const flag =
+    problem.kind === 'key-in-header'
+      ? { claim: problem.parameters[0] ?? 'alg', tone: 'bad' as const }
+      : FLAGS[problem.kind];
+  if (!flag) return null;
+  const clause = problemText(problem);
+  return { ...flag, message: `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.` };
 }
 
 /** Keycloak-aware checks, flagged inline next to the claim they are about. */
@@ -104,7 +64,7 @@ export function checkClaims(reading: TokenReading, context: CheckContext): Claim
 
   const add = (problems: TokenProblem[]) => {
     for (const problem of problems) {
-      const check = flagOf(problem, context.expected);
+      const check = flagOf(problem);
       if (check) checks.push(check);
     }
   };
